@@ -1,0 +1,78 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '@anchored/config';
+import { AuthModule } from './auth/auth.module';
+import { accountTracker } from './auth/gql-throttler.guard';
+import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service';
+import { DemoDataService } from './bootstrap/demo-data.service';
+import { CalendarModule } from './calendar/calendar.module';
+import { CohortsModule } from './cohorts/cohorts.module';
+import { JwtAuthGuard, RolesGuard } from './common/guards';
+import { AppConfigModule } from './config.module';
+import { DatabaseModule } from './database/database.module';
+import { CurriculumModule } from './curriculum/curriculum.module';
+import { EnrollmentModule } from './enrollment/enrollment.module';
+import { graphqlOptions } from './graphql/graphql.options';
+import { HealthModule } from './health/health.module';
+import { HomeworkModule } from './homework/homework.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { LoadersFactory } from './loaders/loaders';
+import { LoadersModule } from './loaders/loaders.module';
+import { ProgressModule } from './progress/progress.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            ...(config.isProduction ? {} : { transport: undefined }),
+          },
+        }),
+        DatabaseModule,
+        // Auth mutations only (GqlThrottlerGuard is applied to them): per IP and per account.
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'ip', ttl: 60_000, limit: config.authRateLimitPerMinute },
+            { name: 'account', ttl: 60_000, limit: config.authRateLimitPerMinute, getTracker: accountTracker },
+          ],
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [LoadersModule],
+          inject: [LoadersFactory],
+          useFactory: (loaders: LoadersFactory) => graphqlOptions(config, loaders),
+        }),
+        HealthModule,
+        UsersModule,
+        AuthModule,
+        InvitationsModule,
+        CohortsModule,
+        EnrollmentModule,
+        CurriculumModule,
+        SessionsModule,
+        HomeworkModule,
+        ProgressModule,
+        CalendarModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        AdminBootstrapService,
+        DemoDataService,
+      ],
+    };
+  }
+}

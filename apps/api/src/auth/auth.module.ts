@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { UsersModule } from '../users/users.module';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { LoginBackoffService } from './login-backoff.service';
+
+@Module({
+  imports: [PassportModule, JwtModule.register({}), UsersModule],
+  providers: [AuthService, AuthResolver, JwtStrategy, LocalStrategy, LoginBackoffService],
+  exports: [AuthService],
+})
+export class AuthModule {}

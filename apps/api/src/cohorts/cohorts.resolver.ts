@@ -1,0 +1,83 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { CohortEntity } from '@anchored/data';
+import { cohortEndsOn } from '@anchored/domain';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Roles } from '../common/decorators';
+import type { GqlContext } from '../common/gql-context';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { DateScalar } from '../graphql/date.scalar';
+import { CohortStatus, Role } from '../graphql/enums';
+import { UserModel } from '../users/models/user.model';
+import { CohortsService } from './cohorts.service';
+import { CreateCohortInput } from './dto/create-cohort.input';
+import { CohortModel } from './models/cohort.model';
+
+@Resolver(() => CohortModel)
+export class CohortsResolver {
+  constructor(private readonly cohortsService: CohortsService) {}
+
+  @Query(() => [CohortModel], { description: 'The cohorts the caller may see' })
+  cohorts(@CurrentUser() caller: AuthUser) {
+    return this.cohortsService.listFor(caller);
+  }
+
+  @Query(() => CohortModel)
+  cohort(@Args('id', { type: () => ID }, ParseUuidPipe) id: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.cohortsService.findVisible(caller, id, ctx.loaders);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CohortModel, { description: 'ADMIN: creates a cohort in DRAFT' })
+  createCohort(@Args('input') input: CreateCohortInput) {
+    return this.cohortsService.create(input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CohortModel, { description: 'ADMIN: DRAFT → ENROLLING → ACTIVE → COMPLETED → ARCHIVED, one step at a time' })
+  setCohortStatus(
+    @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
+    @Args('status', { type: () => CohortStatus }) status: CohortStatus,
+  ) {
+    return this.cohortsService.setStatus(cohortId, status);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CohortModel)
+  assignCoach(
+    @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
+    @Args('coachId', { type: () => ID }, ParseUuidPipe) coachId: string,
+  ) {
+    return this.cohortsService.assignCoach(cohortId, coachId);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CohortModel)
+  unassignCoach(
+    @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
+    @Args('coachId', { type: () => ID }, ParseUuidPipe) coachId: string,
+  ) {
+    return this.cohortsService.unassignCoach(cohortId, coachId);
+  }
+
+  @ResolveField(() => DateScalar, { description: 'startsOn + programWeeks' })
+  endsOn(@Parent() cohort: CohortEntity) {
+    return cohortEndsOn(cohort.startsOn, cohort.programWeeks);
+  }
+
+  @ResolveField(() => Int)
+  async enrolledCount(@Parent() cohort: CohortEntity, @Context() ctx: GqlContext) {
+    return (await ctx.loaders.seatCountsByCohortId.load(cohort.id)).enrolled;
+  }
+
+  @ResolveField(() => Int)
+  async waitlistCount(@Parent() cohort: CohortEntity, @Context() ctx: GqlContext) {
+    return (await ctx.loaders.seatCountsByCohortId.load(cohort.id)).waitlisted;
+  }
+
+  @ResolveField(() => [UserModel])
+  async coaches(@Parent() cohort: CohortEntity, @Context() ctx: GqlContext) {
+    const ids = await ctx.loaders.coachIdsByCohortId.load(cohort.id);
+    const users = await ctx.loaders.userById.loadMany(ids);
+    return users.filter((u) => u && !(u instanceof Error));
+  }
+}

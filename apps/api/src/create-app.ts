@@ -1,0 +1,27 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@anchored/config';
+import { runMigrations } from '@anchored/data';
+import { AppModule } from './app.module';
+import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service';
+import { DemoDataService } from './bootstrap/demo-data.service';
+import { createValidationPipe } from './graphql/validation.pipe';
+
+/**
+ * Builds the API: migrations, the Nest app, the first admin and (in development, when asked)
+ * demo data. Used by main.ts and by the integration tests, so both run the same code.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  await runMigrations(config.databaseUrl);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.set('trust proxy', process.env['TRUST_PROXY'] === 'true' ? true : 'loopback');
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  await app.get(AdminBootstrapService).ensureAdmin();
+  if (config.demoData) await app.get(DemoDataService).seedIfEmpty();
+  return app;
+}

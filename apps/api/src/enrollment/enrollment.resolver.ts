@@ -1,0 +1,88 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { CohortEntity, EnrollmentEntity } from '@anchored/data';
+import { DomainError } from '@anchored/domain';
+import { CohortModel } from '../cohorts/models/cohort.model';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Roles } from '../common/decorators';
+import type { GqlContext } from '../common/gql-context';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { ApplicationDecision, EnrollmentStatus, Role } from '../graphql/enums';
+import { UserModel } from '../users/models/user.model';
+import { ApplyInput } from './dto/apply.input';
+import { EnrollmentService } from './enrollment.service';
+import { EnrollmentModel } from './models/enrollment.model';
+
+@Resolver(() => EnrollmentModel)
+export class EnrollmentResolver {
+  constructor(private readonly enrollment: EnrollmentService) {}
+
+  @Query(() => [EnrollmentModel], { description: "The caller's own applications and seats, newest first" })
+  myEnrollments(@CurrentUser() caller: AuthUser) {
+    return this.enrollment.myEnrollments(caller);
+  }
+
+  @Roles(Role.CLIENT)
+  @Mutation(() => EnrollmentModel, { description: 'CLIENT: applies to a cohort that is ENROLLING' })
+  applyToCohort(@Args('input') input: ApplyInput, @CurrentUser() caller: AuthUser) {
+    return this.enrollment.apply(caller, input.cohortId.toLowerCase(), input.motivation);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => EnrollmentModel, { description: 'ADMIN: accept (capacity permitting), waitlist or reject' })
+  decideApplication(
+    @Args('enrollmentId', { type: () => ID }, ParseUuidPipe) enrollmentId: string,
+    @Args('decision', { type: () => ApplicationDecision }) decision: ApplicationDecision,
+  ) {
+    return this.enrollment.decide(enrollmentId, decision);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => EnrollmentModel, { description: 'ADMIN: seats the first client on the waitlist, or the one chosen' })
+  promoteFromWaitlist(
+    @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
+    @Args('enrollmentId', { type: () => ID, nullable: true }, ParseUuidPipe) enrollmentId?: string,
+  ) {
+    return this.enrollment.promoteFromWaitlist(cohortId, enrollmentId);
+  }
+
+  @Roles(Role.CLIENT, Role.ADMIN)
+  @Mutation(() => EnrollmentModel, { description: 'The client or an ADMIN; frees the seat' })
+  withdrawEnrollment(@Args('enrollmentId', { type: () => ID }, ParseUuidPipe) enrollmentId: string, @CurrentUser() caller: AuthUser) {
+    return this.enrollment.withdraw(caller, enrollmentId);
+  }
+
+  @ResolveField(() => CohortModel)
+  async cohort(@Parent() enrollment: EnrollmentEntity, @Context() ctx: GqlContext) {
+    const cohort = await ctx.loaders.cohortById.load(enrollment.cohortId);
+    if (!cohort) throw DomainError.notFound('That cohort');
+    return cohort;
+  }
+
+  @ResolveField(() => UserModel)
+  async client(@Parent() enrollment: EnrollmentEntity, @Context() ctx: GqlContext) {
+    const user = await ctx.loaders.userById.load(enrollment.clientId);
+    if (!user) throw DomainError.notFound('That client');
+    return user;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: '1-based while WAITLISTED' })
+  async waitlistPosition(@Parent() enrollment: EnrollmentEntity, @Context() ctx: GqlContext) {
+    if (enrollment.status !== EnrollmentStatus.WAITLISTED) return null;
+    return (await ctx.loaders.waitlistByCohortId.load(enrollment.cohortId)).get(enrollment.id) ?? null;
+  }
+}
+
+/** Cohort.enrollments lives here so the cohorts module does not depend on enrollment. */
+@Resolver(() => CohortModel)
+export class CohortEnrollmentsResolver {
+  constructor(private readonly enrollment: EnrollmentService) {}
+
+  @ResolveField(() => [EnrollmentModel], { description: "Admins and the cohort's coaches" })
+  enrollments(
+    @Parent() cohort: CohortEntity,
+    @CurrentUser() caller: AuthUser,
+    @Args('status', { type: () => EnrollmentStatus, nullable: true }) status?: EnrollmentStatus,
+  ) {
+    return this.enrollment.forCohort(caller, cohort.id, status);
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CohortEntity, EnrollmentEntity } from '@anchored/data';
+import {
+  ApplicationDecision,
+  DomainError,
+  EnrollmentStatus,
+  Role,
+  acceptsApplications,
+  assertCanWithdraw,
+  decideApplication,
+  pickFromWaitlist,
+} from '@anchored/domain';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import type { AuthUser } from '../common/auth-user';
+import { isUniqueViolation } from '../database/pg-errors';
+
+@Injectable()
+export class EnrollmentService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CohortAccessService,
+  ) {}
+
+  async apply(caller: AuthUser, cohortId: string, motivation?: string): Promise<EnrollmentEntity> {
+    if (caller.role !== Role.CLIENT) throw DomainError.forbidden('Only clients apply to cohorts.');
+    const cohort = await this.db.getRepository(CohortEntity).findOneBy({ id: cohortId });
+    if (!cohort) throw DomainError.notFound('That cohort');
+    if (!acceptsApplications(cohort.status)) {
+      throw DomainError.conflict(`${cohort.name} is not open for applications.`);
+    }
+    try {
+      return await this.db.getRepository(EnrollmentEntity).save({
+        cohortId,
+        clientId: caller.id,
+        motivation: motivation || null,
+        status: EnrollmentStatus.APPLIED,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'enrollments_one_open_per_client')) {
+        throw DomainError.conflict('You already have an open application or seat in this cohort.');
+      }
+      throw error;
+    }
+  }
+
+  myEnrollments(caller: AuthUser): Promise<EnrollmentEntity[]> {
+    return this.db.getRepository(EnrollmentEntity).find({ where: { clientId: caller.id }, order: { appliedAt: 'DESC' } });
+  }
+
+  async forCohort(caller: AuthUser, cohortId: string, status?: EnrollmentStatus): Promise<EnrollmentEntity[]> {
+    await this.access.assertCanManage(caller, cohortId);
+    return this.db.getRepository(EnrollmentEntity).find({
+      where: status ? { cohortId, status } : { cohortId },
+      order: { appliedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * An admin's decision. The cohort row is locked first, so concurrent accepts queue up and each
+   * sees the seats the previous one took: a cohort is never filled beyond capacity.
+   */
+  async decide(enrollmentId: string, decision: ApplicationDecision): Promise<EnrollmentEntity> {
+    const cohortId = await this.cohortIdOf(enrollmentId);
+    return this.db.transaction(async (manager) => {
+      const cohort = await this.lockCohort(manager, cohortId);
+      const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: enrollmentId });
+      const enrolledCount = await this.countEnrolled(manager, cohortId);
+      const status = decideApplication(decision, {
+        enrollmentStatus: enrollment.status,
+        cohortStatus: cohort.status,
+        capacity: cohort.capacity,
+        enrolledCount,
+      });
+      return this.moveTo(manager, enrollment, status);
+    });
+  }
+
+  /** Seats the first client in line, or the one the admin picked. */
+  async promoteFromWaitlist(cohortId: string, enrollmentId?: string): Promise<EnrollmentEntity> {
+    return this.db.transaction(async (manager) => {
+      const cohort = await this.lockCohort(manager, cohortId);
+      const waitlisted = await manager.getRepository(EnrollmentEntity).find({
+        where: { cohortId, status: EnrollmentStatus.WAITLISTED },
+      });
+      const chosen = pickFromWaitlist(
+        waitlisted.map((e) => ({ ...e, waitlistedAt: e.waitlistedAt ?? e.appliedAt })),
+        enrollmentId,
+      );
+      const enrollment = waitlisted.find((e) => e.id === chosen.id) as EnrollmentEntity;
+      const status = decideApplication(ApplicationDecision.ACCEPT, {
+        enrollmentStatus: enrollment.status,
+        cohortStatus: cohort.status,
+        capacity: cohort.capacity,
+        enrolledCount: await this.countEnrolled(manager, cohortId),
+      });
+      return this.moveTo(manager, enrollment, status);
+    });
+  }
+
+  /** The client themself or an admin; frees the seat (the waitlist keeps its order). */
+  async withdraw(caller: AuthUser, enrollmentId: string): Promise<EnrollmentEntity> {
+    const cohortId = await this.cohortIdOf(enrollmentId);
+    return this.db.transaction(async (manager) => {
+      await this.lockCohort(manager, cohortId);
+      const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: enrollmentId });
+      if (caller.role !== Role.ADMIN && enrollment.clientId !== caller.id) {
+        throw DomainError.forbidden('Only the client or an admin may withdraw an enrollment.');
+      }
+      assertCanWithdraw(enrollment.status);
+      return this.moveTo(manager, enrollment, EnrollmentStatus.WITHDRAWN);
+    });
+  }
+
+  private async moveTo(manager: EntityManager, enrollment: EnrollmentEntity, status: EnrollmentStatus): Promise<EnrollmentEntity> {
+    const now = new Date();
+    enrollment.status = status;
+    if (status === EnrollmentStatus.WAITLISTED) enrollment.waitlistedAt = now;
+    if (status !== EnrollmentStatus.WITHDRAWN) enrollment.decidedAt = now;
+    return manager.getRepository(EnrollmentEntity).save(enrollment);
+  }
+
+  private async cohortIdOf(enrollmentId: string): Promise<string> {
+    const row = await this.db.getRepository(EnrollmentEntity).findOne({ where: { id: enrollmentId }, select: { id: true, cohortId: true } });
+    if (!row) throw DomainError.notFound('That enrollment');
+    return row.cohortId;
+  }
+
+  private async lockCohort(manager: EntityManager, cohortId: string): Promise<CohortEntity> {
+    const cohort = await manager.getRepository(CohortEntity).findOne({ where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
+    if (!cohort) throw DomainError.notFound('That cohort');
+    return cohort;
+  }
+
+  private async countEnrolled(manager: EntityManager, cohortId: string): Promise<number> {
+    return manager.getRepository(EnrollmentEntity).countBy({ cohortId, status: EnrollmentStatus.ENROLLED });
+  }
+}

@@ -1,0 +1,20 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { EnrollmentStatus } from '../../graphql/enums';
+
+@ObjectType('Enrollment')
+export class EnrollmentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EnrollmentStatus)
+  status: EnrollmentStatus;
+
+  @Field(() => String, { nullable: true })
+  motivation: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  appliedAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  decidedAt: Date | null;
+}

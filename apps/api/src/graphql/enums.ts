@@ -1,0 +1,13 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { ApplicationDecision, AttendanceStatus, CohortStatus, EnrollmentStatus, Role, SessionStatus, SubmissionStatus } from '@anchored/domain';
+
+// The domain's enums are the GraphQL enums: one definition, no mapping.
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(CohortStatus, { name: 'CohortStatus' });
+registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
+registerEnumType(ApplicationDecision, { name: 'ApplicationDecision' });
+registerEnumType(SessionStatus, { name: 'SessionStatus' });
+registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+registerEnumType(SubmissionStatus, { name: 'SubmissionStatus' });
+
+export { ApplicationDecision, AttendanceStatus, CohortStatus, EnrollmentStatus, Role, SessionStatus, SubmissionStatus };

@@ -1,0 +1,29 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { AppConfig } from '@anchored/config';
+import type { GqlContext } from '../common/gql-context';
+import type { LoadersFactory } from '../loaders/loaders';
+import { DateScalar } from './date.scalar';
+import { formatGraphQLError } from './format-error';
+import { operationLimitRules } from './limits';
+
+export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    // Built in memory; apps/api/schema.graphql is its committed print, checked by schema.integration-spec.
+    autoSchemaFile: true,
+    sortSchema: true,
+    resolvers: { Date: DateScalar },
+    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    // Batched requests would multiply every limit below; keep them off.
+    allowBatchedHttpRequests: false,
+    introspection: !config.isProduction,
+    playground: false,
+    plugins: [config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    validationRules: operationLimitRules(config.graphql),
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError,
+    context: ({ req, res }: Pick<GqlContext, 'req' | 'res'>): GqlContext => ({ req, res, loaders: loaders.create() }),
+  };
+}

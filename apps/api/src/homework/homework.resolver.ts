@@ -1,0 +1,130 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { findTemplate } from '@anchored/curriculum';
+import type { CohortEntity, HomeworkAssignmentEntity, SubmissionEntity } from '@anchored/data';
+import { DomainError, Role } from '@anchored/domain';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { CohortModel } from '../cohorts/models/cohort.model';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Roles } from '../common/decorators';
+import type { GqlContext } from '../common/gql-context';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { HomeworkTemplateModel } from '../curriculum/models/curriculum.model';
+import { SubmissionStatus } from '../graphql/enums';
+import { UserModel } from '../users/models/user.model';
+import { AssignHomeworkInput, SubmitHomeworkInput } from './dto/homework.inputs';
+import { HomeworkService } from './homework.service';
+import { HomeworkAssignmentModel, SubmissionModel } from './models/homework.model';
+
+@Resolver(() => HomeworkAssignmentModel)
+export class HomeworkAssignmentResolver {
+  constructor(
+    private readonly homework: HomeworkService,
+    private readonly access: CohortAccessService,
+  ) {}
+
+  @Query(() => HomeworkAssignmentModel, { description: "For the cohort's clients, coaches and admins" })
+  assignment(@Args('id', { type: () => ID }, ParseUuidPipe) id: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.homework.findAssignment(caller, id, ctx.loaders);
+  }
+
+  @Roles(Role.COACH)
+  @Mutation(() => HomeworkAssignmentModel, { description: "The cohort's COACH: every ENROLLED client sees it" })
+  assignHomework(@Args('input') input: AssignHomeworkInput, @CurrentUser() caller: AuthUser) {
+    return this.homework.assign(caller, input);
+  }
+
+  @ResolveField(() => CohortModel)
+  async cohort(@Parent() assignment: HomeworkAssignmentEntity, @Context() ctx: GqlContext) {
+    const cohort = await ctx.loaders.cohortById.load(assignment.cohortId);
+    if (!cohort) throw DomainError.notFound('That cohort');
+    return cohort;
+  }
+
+  @ResolveField(() => HomeworkTemplateModel)
+  template(@Parent() assignment: HomeworkAssignmentEntity) {
+    const template = findTemplate(assignment.templateKey);
+    if (!template) throw DomainError.notFound(`The template "${assignment.templateKey}"`);
+    return template;
+  }
+
+  @ResolveField(() => SubmissionModel, { nullable: true, description: "The calling client's" })
+  async mySubmission(@Parent() assignment: HomeworkAssignmentEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    if (caller.role !== Role.CLIENT) return null;
+    return (await ctx.loaders.submissionOf.load(`${assignment.id}:${caller.id}`)) ?? null;
+  }
+
+  @ResolveField(() => [SubmissionModel], { description: 'Coaches and admins of the cohort' })
+  async submissions(@Parent() assignment: HomeworkAssignmentEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    await this.access.assertCanManage(caller, assignment.cohortId, ctx.loaders);
+    return ctx.loaders.submissionsByAssignmentId.load(assignment.id);
+  }
+}
+
+@Resolver(() => SubmissionModel)
+export class SubmissionResolver {
+  constructor(private readonly homework: HomeworkService) {}
+
+  @Query(() => [SubmissionModel], { description: "The caller's own submissions, newest first, paged" })
+  mySubmissions(
+    @CurrentUser() caller: AuthUser,
+    @Args('limit', { type: () => Int, nullable: true, defaultValue: 50 }) limit: number,
+    @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
+  ) {
+    if (limit < 1 || limit > 200) throw DomainError.badInput('limit', 'limit must be from 1 to 200.');
+    if (offset < 0) throw DomainError.badInput('offset', 'offset must not be negative.');
+    return this.homework.mySubmissions(caller, limit, offset);
+  }
+
+  @Roles(Role.CLIENT)
+  @Mutation(() => SubmissionModel, { description: 'An ENROLLED client; resubmitting replaces the answer until it is reviewed' })
+  submitHomework(@Args('input') input: SubmitHomeworkInput, @CurrentUser() caller: AuthUser) {
+    return this.homework.submit(caller, input.assignmentId, input.responses);
+  }
+
+  @Roles(Role.COACH)
+  @Mutation(() => SubmissionModel, { description: "The cohort's COACH" })
+  reviewSubmission(
+    @Args('submissionId', { type: () => ID }, ParseUuidPipe) submissionId: string,
+    @Args('feedback', { type: () => String }) feedback: string,
+    @CurrentUser() caller: AuthUser,
+  ) {
+    return this.homework.review(caller, submissionId, feedback);
+  }
+
+  @ResolveField(() => GraphQLJSON, { description: '{ fieldKey: value }; only the client and their coaches may read it' })
+  responses(@Parent() submission: SubmissionEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.homework.readResponses(caller, submission, ctx.loaders);
+  }
+
+  @ResolveField(() => SubmissionStatus)
+  status(@Parent() submission: SubmissionEntity) {
+    return submission.status;
+  }
+
+  @ResolveField(() => HomeworkAssignmentModel)
+  async assignment(@Parent() submission: SubmissionEntity, @Context() ctx: GqlContext) {
+    const assignment = await ctx.loaders.assignmentById.load(submission.assignmentId);
+    if (!assignment) throw DomainError.notFound('That assignment');
+    return assignment;
+  }
+
+  @ResolveField(() => UserModel)
+  async client(@Parent() submission: SubmissionEntity, @Context() ctx: GqlContext) {
+    const user = await ctx.loaders.userById.load(submission.clientId);
+    if (!user) throw DomainError.notFound('That client');
+    return user;
+  }
+}
+
+/** Cohort.assignments: for the cohort's clients, coaches and admins, ordered by due time. */
+@Resolver(() => CohortModel)
+export class CohortAssignmentsResolver {
+  constructor(private readonly access: CohortAccessService) {}
+
+  @ResolveField(() => [HomeworkAssignmentModel], { description: 'Ordered by dueAt' })
+  async assignments(@Parent() cohort: CohortEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    await this.access.assertCanFollowProgram(caller, cohort.id, ctx.loaders);
+    return ctx.loaders.assignmentsByCohortId.load(cohort.id);
+  }
+}

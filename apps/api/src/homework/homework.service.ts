@@ -1,0 +1,147 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@anchored/config';
+import { findTemplate, validateResponses } from '@anchored/curriculum';
+import { CohortEntity, HomeworkAssignmentEntity, SubmissionEntity } from '@anchored/data';
+import { CohortStatus, DomainError, ErrorCode, Role, SubmissionStatus } from '@anchored/domain';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import type { AuthUser } from '../common/auth-user';
+import { APP_CONFIG } from '../config.module';
+import type { Loaders } from '../loaders/loaders';
+import type { AssignHomeworkInput } from './dto/homework.inputs';
+import { ResponseCipher } from './response-cipher';
+
+export const RESPONSE_CIPHER = Symbol('RESPONSE_CIPHER');
+
+/** The answers are bound to their owner: a ciphertext copied onto another row will not decrypt. */
+export function responsesAad(submission: Pick<SubmissionEntity, 'assignmentId' | 'clientId'>): string {
+  return `submission:${submission.assignmentId}:${submission.clientId}`;
+}
+
+@Injectable()
+export class HomeworkService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RESPONSE_CIPHER) private readonly cipher: ResponseCipher,
+    private readonly access: CohortAccessService,
+  ) {}
+
+  async assign(caller: AuthUser, input: AssignHomeworkInput): Promise<HomeworkAssignmentEntity> {
+    const cohort = await this.db.getRepository(CohortEntity).findOneBy({ id: input.cohortId.toLowerCase() });
+    if (!cohort) throw DomainError.notFound('That cohort');
+    if (!(await this.access.isCoachOf(caller, cohort.id))) throw DomainError.forbidden("Only this cohort's coaches assign its homework.");
+    if (cohort.status === CohortStatus.COMPLETED || cohort.status === CohortStatus.ARCHIVED) {
+      throw DomainError.conflict(`The cohort is ${cohort.status}; no more homework can be assigned.`);
+    }
+    const template = findTemplate(input.templateKey);
+    if (!template) throw DomainError.badInput('templateKey', `templateKey "${input.templateKey}" is not a homework template of the curriculum.`);
+    if (Number.isNaN(input.dueAt.getTime())) throw DomainError.badInput('dueAt', 'dueAt must be a date and time with an offset.');
+    return this.db.getRepository(HomeworkAssignmentEntity).save({
+      cohortId: cohort.id,
+      templateKey: template.key,
+      title: input.title || template.title,
+      instructions: input.instructions || null,
+      dueAt: input.dueAt,
+      createdById: caller.id,
+    });
+  }
+
+  async findAssignment(caller: AuthUser, id: string, loaders: Loaders): Promise<HomeworkAssignmentEntity> {
+    const assignment = await loaders.assignmentById.load(id);
+    if (!assignment) throw DomainError.notFound('That assignment');
+    await this.access.assertCanFollowProgram(caller, assignment.cohortId, loaders);
+    return assignment;
+  }
+
+  /**
+   * An ENROLLED client answers. Answers are validated against the template (every problem reported,
+   * nothing stored on error), replace an earlier answer until the coach has reviewed it, and are
+   * marked late after the due time.
+   */
+  async submit(caller: AuthUser, assignmentId: string, responses: unknown): Promise<SubmissionEntity> {
+    if (caller.role !== Role.CLIENT) throw DomainError.forbidden('Only clients submit homework.');
+    const assignment = await this.db.getRepository(HomeworkAssignmentEntity).findOneBy({ id: assignmentId.toLowerCase() });
+    if (!assignment) throw DomainError.notFound('That assignment');
+    const seat = await this.db.query(`SELECT 1 FROM enrollments WHERE cohort_id = $1 AND client_id = $2 AND status = 'ENROLLED'`, [
+      assignment.cohortId,
+      caller.id,
+    ]);
+    if (seat.length === 0) throw DomainError.forbidden('Only clients enrolled in this cohort submit its homework.');
+
+    const template = findTemplate(assignment.templateKey);
+    if (!template) throw new Error(`Assignment ${assignment.id} uses unknown template ${assignment.templateKey}`);
+    const problems = validateResponses(template, responses);
+    if (problems.length) {
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `Please check your answers: ${problems.map((p) => p.message).join(' ')}`,
+        problems.map((p) => ({ field: p.field ? `responses.${p.field}` : 'responses', message: p.message })),
+      );
+    }
+
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(SubmissionEntity);
+      const existing = await repo.findOne({ where: { assignmentId: assignment.id, clientId: caller.id }, lock: { mode: 'pessimistic_write' } });
+      if (existing?.status === SubmissionStatus.REVIEWED) {
+        throw DomainError.conflict('Your coach has already reviewed this answer, so it can no longer be changed.');
+      }
+      const now = new Date();
+      const row = existing ?? repo.create({ assignmentId: assignment.id, clientId: caller.id, status: SubmissionStatus.SUBMITTED });
+      row.responsesEncrypted = this.cipher.encrypt(responses, responsesAad(row));
+      row.submittedAt = now;
+      row.late = now.getTime() > assignment.dueAt.getTime();
+      if (existing) return repo.save(row);
+      // Two first submissions racing: the unique index keeps one; the loser replaces it.
+      await repo.createQueryBuilder().insert().values(row).orUpdate(['responses_encrypted', 'submitted_at', 'late'], ['assignment_id', 'client_id']).execute();
+      return repo.findOneByOrFail({ assignmentId: assignment.id, clientId: caller.id });
+    });
+  }
+
+  async review(caller: AuthUser, submissionId: string, feedback: string): Promise<SubmissionEntity> {
+    const text = feedback.trim();
+    if (!text) throw DomainError.badInput('feedback', 'feedback must not be empty.');
+    if (text.length > 10_000) throw DomainError.badInput('feedback', 'feedback must be at most 10000 characters.');
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(SubmissionEntity);
+      const submission = await repo.findOne({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
+      if (!submission) throw DomainError.notFound('That submission');
+      const assignment = await manager.getRepository(HomeworkAssignmentEntity).findOneByOrFail({ id: submission.assignmentId });
+      if (!(await this.access.isCoachOf(caller, assignment.cohortId))) throw DomainError.forbidden("Only this cohort's coaches review its homework.");
+      submission.feedback = text;
+      submission.status = SubmissionStatus.REVIEWED;
+      submission.reviewedAt = new Date();
+      submission.reviewedById = caller.id;
+      return repo.save(submission);
+    });
+  }
+
+  mySubmissions(caller: AuthUser, limit: number, offset: number): Promise<SubmissionEntity[]> {
+    return this.db.getRepository(SubmissionEntity).find({
+      where: { clientId: caller.id },
+      order: { submittedAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  /**
+   * The answers, decrypted, for the client who wrote them and the cohort's coaches. Admins only
+   * when ADMINS_READ_HOMEWORK is on. Everyone else gets FORBIDDEN.
+   */
+  async readResponses(caller: AuthUser, submission: SubmissionEntity, loaders: Loaders): Promise<unknown> {
+    const allowed =
+      submission.clientId === caller.id ||
+      (caller.role === Role.ADMIN && this.config.adminsReadHomework) ||
+      (await this.coachOfSubmission(caller, submission, loaders));
+    if (!allowed) throw DomainError.forbidden("Homework answers are private to the client and their cohort's coaches.");
+    return this.cipher.decrypt(submission.responsesEncrypted, responsesAad(submission));
+  }
+
+  private async coachOfSubmission(caller: AuthUser, submission: SubmissionEntity, loaders: Loaders): Promise<boolean> {
+    if (caller.role !== Role.COACH) return false;
+    const assignment = await loaders.assignmentById.load(submission.assignmentId);
+    return !!assignment && this.access.isCoachOf(caller, assignment.cohortId, loaders);
+  }
+}

@@ -1,0 +1,34 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('HomeworkAssignment')
+export class HomeworkAssignmentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  instructions: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  dueAt: Date;
+}
+
+@ObjectType('Submission')
+export class SubmissionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => GraphQLISODateTime)
+  submittedAt: Date;
+
+  @Field(() => Boolean, { description: 'Submitted after the due time' })
+  late: boolean;
+
+  @Field(() => String, { nullable: true })
+  feedback: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  reviewedAt: Date | null;
+}

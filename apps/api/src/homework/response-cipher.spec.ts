@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { ResponseCipher } from './response-cipher';
+
+const k1 = { id: 'k1', key: randomBytes(32) };
+const k2 = { id: 'k2', key: randomBytes(32) };
+const answers = { feeling: 'I feel tense in my shoulders', safety: 4, needs: ['rest', 'water'] };
+
+describe('ResponseCipher', () => {
+  it('round-trips answers and never stores them in the clear', () => {
+    const cipher = new ResponseCipher([k1]);
+    const stored = cipher.encrypt(answers, 'submission:a:b');
+    expect(stored).toMatch(/^v1:k1:/);
+    expect(stored).not.toContain('shoulders');
+    expect(Buffer.from(stored.split(':')[4], 'base64url').toString('utf8')).not.toContain('shoulders');
+    expect(cipher.decrypt(stored, 'submission:a:b')).toEqual(answers);
+  });
+
+  it('uses a fresh IV each time', () => {
+    const cipher = new ResponseCipher([k1]);
+    expect(cipher.encrypt(answers, 'x')).not.toBe(cipher.encrypt(answers, 'x'));
+  });
+
+  it('refuses tampered ciphertext and ciphertext moved to another owner', () => {
+    const cipher = new ResponseCipher([k1]);
+    const stored = cipher.encrypt(answers, 'submission:a:b');
+    expect(() => cipher.decrypt(stored, 'submission:a:c')).toThrow();
+    const parts = stored.split(':');
+    const body = Buffer.from(parts[4], 'base64url');
+    body[0] ^= 1;
+    parts[4] = body.toString('base64url');
+    expect(() => cipher.decrypt(parts.join(':'), 'submission:a:b')).toThrow();
+  });
+
+  it('rotates: a new key encrypts, old keys still decrypt, unknown keys are refused', () => {
+    const old = new ResponseCipher([k1]).encrypt(answers, 'ad');
+    const rotated = new ResponseCipher([k2, k1]);
+    expect(rotated.decrypt(old, 'ad')).toEqual(answers);
+    expect(rotated.needsRotation(old)).toBe(true);
+    const fresh = rotated.encrypt(answers, 'ad');
+    expect(fresh).toMatch(/^v1:k2:/);
+    expect(rotated.needsRotation(fresh)).toBe(false);
+    expect(() => new ResponseCipher([k1]).decrypt(fresh, 'ad')).toThrow(/No key "k2"/);
+  });
+});

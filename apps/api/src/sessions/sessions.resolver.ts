@@ -1,0 +1,101 @@
+import { Args, Context, GraphQLISODateTime, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AttendanceEntity, CohortEntity, SessionEntity } from '@anchored/data';
+import { DomainError, effectiveSessionStatus } from '@anchored/domain';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { CohortModel } from '../cohorts/models/cohort.model';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Roles } from '../common/decorators';
+import type { GqlContext } from '../common/gql-context';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { AttendanceStatus, Role, SessionStatus } from '../graphql/enums';
+import { UserModel } from '../users/models/user.model';
+import { CreateSessionInput, ScheduleSeriesInput } from './dto/session.inputs';
+import { AttendanceModel, SessionModel } from './models/session.model';
+import { SessionsService } from './sessions.service';
+
+@Resolver(() => SessionModel)
+export class SessionsResolver {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly access: CohortAccessService,
+  ) {}
+
+  @Roles(Role.COACH, Role.ADMIN)
+  @Mutation(() => SessionModel, { description: "The cohort's COACH or ADMIN" })
+  createSession(@Args('input') input: CreateSessionInput, @CurrentUser() caller: AuthUser) {
+    return this.sessions.create(caller, input);
+  }
+
+  @Roles(Role.COACH, Role.ADMIN)
+  @Mutation(() => [SessionModel], { description: 'One session per matching weekday from startsOn to endsOn, at localTime in the cohort timezone' })
+  scheduleSessionSeries(@Args('input') input: ScheduleSeriesInput, @CurrentUser() caller: AuthUser) {
+    return this.sessions.scheduleSeries(caller, input);
+  }
+
+  @Roles(Role.COACH, Role.ADMIN)
+  @Mutation(() => SessionModel)
+  rescheduleSession(
+    @Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string,
+    @Args('startsAt', { type: () => GraphQLISODateTime }) startsAt: Date,
+    @CurrentUser() caller: AuthUser,
+  ) {
+    return this.sessions.reschedule(caller, sessionId, startsAt);
+  }
+
+  @Roles(Role.COACH, Role.ADMIN)
+  @Mutation(() => SessionModel)
+  cancelSession(@Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string, @CurrentUser() caller: AuthUser) {
+    return this.sessions.cancel(caller, sessionId);
+  }
+
+  @Roles(Role.COACH, Role.ADMIN)
+  @Mutation(() => AttendanceModel, { description: 'Only for clients ENROLLED in the cohort' })
+  recordAttendance(
+    @Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string,
+    @Args('clientId', { type: () => ID }, ParseUuidPipe) clientId: string,
+    @Args('status', { type: () => AttendanceStatus }) status: AttendanceStatus,
+    @CurrentUser() caller: AuthUser,
+  ) {
+    return this.sessions.recordAttendance(caller, sessionId, clientId, status);
+  }
+
+  @ResolveField(() => SessionStatus, { description: 'COMPLETED once a scheduled session has ended' })
+  status(@Parent() session: SessionEntity) {
+    return effectiveSessionStatus(session.status, session.startsAt, session.durationMinutes);
+  }
+
+  @ResolveField(() => CohortModel)
+  async cohort(@Parent() session: SessionEntity, @Context() ctx: GqlContext) {
+    const cohort = await ctx.loaders.cohortById.load(session.cohortId);
+    if (!cohort) throw DomainError.notFound('That cohort');
+    return cohort;
+  }
+
+  @ResolveField(() => [AttendanceModel], { description: "Coaches and admins of the session's cohort" })
+  async attendance(@Parent() session: SessionEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    await this.access.assertCanManage(caller, session.cohortId, ctx.loaders);
+    return ctx.loaders.attendanceBySessionId.load(session.id);
+  }
+}
+
+@Resolver(() => AttendanceModel)
+export class AttendanceResolver {
+  @ResolveField(() => UserModel)
+  async client(@Parent() attendance: AttendanceEntity, @Context() ctx: GqlContext) {
+    const user = await ctx.loaders.userById.load(attendance.clientId);
+    if (!user) throw DomainError.notFound('That client');
+    return user;
+  }
+}
+
+/** Cohort.sessions: for the cohort's clients, coaches and admins. */
+@Resolver(() => CohortModel)
+export class CohortSessionsResolver {
+  constructor(private readonly access: CohortAccessService) {}
+
+  @ResolveField(() => [SessionModel], { description: 'Ordered by startsAt' })
+  async sessions(@Parent() cohort: CohortEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    await this.access.assertCanFollowProgram(caller, cohort.id, ctx.loaders);
+    return ctx.loaders.sessionsByCohortId.load(cohort.id);
+  }
+}

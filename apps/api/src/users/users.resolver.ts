@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AppConfig } from '@anchored/config';
+import type { UserEntity } from '@anchored/data';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Roles } from '../common/decorators';
+import { APP_CONFIG } from '../config.module';
+import { Role } from '../graphql/enums';
+import { UserModel } from './models/user.model';
+import { UsersService } from './users.service';
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(
+    private readonly usersService: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => UserModel)
+  me(@CurrentUser() caller: AuthUser) {
+    return this.usersService.requireById(caller.id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => [UserModel], { description: 'ADMIN: people on the platform, optionally of one role (e.g. coaches to assign)' })
+  users(@Args('role', { type: () => Role, nullable: true }) role?: Role) {
+    return this.usersService.list(role);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The caller's own personal iCal feed URL; null for others" })
+  calendarUrl(@Parent() user: UserEntity, @Context('req') req: { user?: AuthUser }) {
+    if (!req.user || req.user.id !== user.id || !user.calendarToken) return null;
+    return `${this.config.publicUrl}/calendar/${user.calendarToken}.ics`;
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { UserEntity } from '@anchored/data';
+import { DomainError, Role } from '@anchored/domain';
+import { PasswordService } from '../auth/password.service';
+import { randomToken } from '../auth/tokens';
+import { isUniqueViolation } from '../database/pg-errors';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  timezone?: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return ids.length ? this.users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  list(role?: Role): Promise<UserEntity[]> {
+    return this.users.find({ where: role ? { role } : {}, order: { name: 'ASC' }, take: 500 });
+  }
+
+  async create(input: NewUser, manager?: EntityManager): Promise<UserEntity> {
+    const repo = manager ? manager.getRepository(UserEntity) : this.users;
+    const user = repo.create({
+      email: input.email.trim().toLowerCase(),
+      name: input.name.trim(),
+      role: input.role,
+      timezone: input.timezone ?? 'UTC',
+      passwordHash: await this.passwords.hash(input.password),
+      calendarToken: randomToken(24),
+    });
+    try {
+      return await repo.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) {
+        throw DomainError.conflict('An account with this email already exists. Log in instead.');
+      }
+      throw error;
+    }
+  }
+
+  async requireById(id: string): Promise<UserEntity> {
+    const user = await this.findById(id);
+    if (!user) throw DomainError.notFound('That user');
+    return user;
+  }
+}

@@ -1,0 +1,152 @@
+import { hkdfSync } from 'node:crypto';
+
+/**
+ * The platform's environment, validated once at boot. This module is the only place that reads
+ * process.env; everything else receives a typed AppConfig.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  databaseUrl: string;
+  redisUrl?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  authRateLimitPerMinute: number;
+  /** Public base URL used to build links (calendar feeds, invitations). */
+  publicUrl: string;
+  logLevel: string;
+  /** Load demo data into an empty database on start (never in production). */
+  demoData: boolean;
+  graphql: { maxDepth: number; maxAliases: number; maxCost: number };
+  /**
+   * AES-256-GCM keys for homework answers, newest first: the first encrypts, all decrypt, so a key
+   * can be rotated by putting a new one in front (see docs/privacy.md).
+   */
+  homeworkKeys: { id: string; key: Buffer }[];
+  /** Off by default: admins see that homework was submitted, never what it says. */
+  adminsReadHomework: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_JWT_SECRET = 'anchored-development-secret-do-not-use-in-production';
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+type Env = Record<string, string | undefined>;
+
+function intFrom(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function boolFrom(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push(`${name} must be true or false (got "${env[name]}")`);
+  return fallback;
+}
+
+/** A secret is weak when it is short or made of very few distinct characters. */
+export function isWeakSecret(secret: string): boolean {
+  return secret.length < MIN_JWT_SECRET_LENGTH || new Set(secret).size < 10 || secret === DEV_JWT_SECRET;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnvRaw = env['NODE_ENV'] ?? 'development';
+  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as AppConfig['nodeEnv'];
+  const isProduction = nodeEnv === 'production';
+
+  const databaseUrl = env['DATABASE_URL'] ?? '';
+  if (!databaseUrl) problems.push('DATABASE_URL is required (postgres://user:password@host:5432/database)');
+  else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+
+  let jwtSecret = env['JWT_SECRET'] ?? '';
+  if (isProduction) {
+    if (!jwtSecret) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    else if (isWeakSecret(jwtSecret)) {
+      problems.push(`JWT_SECRET is too weak: use at least ${MIN_JWT_SECRET_LENGTH} random characters (e.g. openssl rand -base64 48)`);
+    }
+  } else if (!jwtSecret) {
+    jwtSecret = DEV_JWT_SECRET;
+  }
+
+  const adminEmail = env['ADMIN_EMAIL']?.trim() || undefined;
+  const adminPassword = env['ADMIN_PASSWORD'] || undefined;
+  if (adminEmail && !adminPassword) problems.push('ADMIN_PASSWORD is required when ADMIN_EMAIL is set');
+  if (adminPassword && (adminPassword.length < 12 || adminPassword.length > 128)) {
+    problems.push('ADMIN_PASSWORD must be 12 to 128 characters');
+  }
+
+  const port = intFrom(env, 'PORT', 3000, 0, 65535, problems);
+  const config: AppConfig = {
+    nodeEnv,
+    isProduction,
+    port,
+    databaseUrl,
+    redisUrl: env['REDIS_URL'] || undefined,
+    adminEmail,
+    adminPassword,
+    jwtSecret,
+    jwtIssuer: env['JWT_ISSUER'] || 'anchored',
+    jwtAudience: env['JWT_AUDIENCE'] || 'anchored-api',
+    accessTokenTtlSeconds: intFrom(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 30, 60 * 60, problems),
+    refreshTokenTtlDays: intFrom(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365, problems),
+    authRateLimitPerMinute: intFrom(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000, problems),
+    publicUrl: (env['PUBLIC_URL'] || `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: env['LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info'),
+    demoData: !isProduction && boolFrom(env, 'DEMO_DATA', false, problems),
+    homeworkKeys: [],
+    adminsReadHomework: boolFrom(env, 'ADMINS_READ_HOMEWORK', false, problems),
+    graphql: {
+      maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50, problems),
+      maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 200, problems),
+      maxCost: intFrom(env, 'GRAPHQL_MAX_COST', 5000, 100, 1_000_000, problems),
+    },
+  };
+  config.homeworkKeys = parseHomeworkKeys(env['HOMEWORK_ENCRYPTION_KEYS'], jwtSecret, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * "id:base64key,id2:base64key2", each key exactly 32 bytes. Unset: one key derived from JWT_SECRET
+ * (HKDF), which is also never stored in the database; a dedicated key is better in production.
+ */
+export function parseHomeworkKeys(raw: string | undefined, jwtSecret: string, problems: string[]): { id: string; key: Buffer }[] {
+  const name = 'HOMEWORK_ENCRYPTION_KEYS';
+  if (!raw) {
+    return [{ id: 'jwt', key: Buffer.from(hkdfSync('sha256', jwtSecret, 'anchored', 'homework-responses', 32)) }];
+  }
+  const keys = raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    const [id, b64] = entry.split(':');
+    return { id, key: Buffer.from(b64 ?? '', 'base64') };
+  });
+  const ids = new Set<string>();
+  for (const { id, key } of keys) {
+    if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id)) problems.push(`${name}: each key needs a short id before the colon (letters, digits, - or _)`);
+    else if (ids.has(id)) problems.push(`${name}: the key id "${id}" is used twice`);
+    else if (key.length !== 32) problems.push(`${name}: the key "${id}" must be 32 bytes, base64-encoded`);
+    ids.add(id);
+  }
+  return keys;
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'curriculum',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

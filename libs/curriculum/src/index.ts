@@ -1,0 +1,4 @@
+export * from './types';
+export * from './templates';
+export * from './program';
+export * from './validate-responses';

@@ -1,0 +1,54 @@
+/** Kinds of input a homework form can ask for. Values match the GraphQL enum HomeworkFieldKind. */
+export type HomeworkFieldKind = 'TEXT' | 'LONG_TEXT' | 'SCALE' | 'CHOICE' | 'CHECKLIST';
+
+interface FieldBase {
+  /** camelCase key used in a submission's `responses` object. */
+  key: string;
+  label: string;
+  required: boolean;
+  /** A short hint shown under the field. */
+  help?: string;
+}
+
+export interface TextField extends FieldBase {
+  kind: 'TEXT' | 'LONG_TEXT';
+}
+
+export interface ScaleField extends FieldBase {
+  kind: 'SCALE';
+  min: number;
+  max: number;
+}
+
+export interface OptionsField extends FieldBase {
+  /** CHOICE takes exactly one option; CHECKLIST any number of distinct options. */
+  kind: 'CHOICE' | 'CHECKLIST';
+  options: string[];
+}
+
+export type HomeworkField = TextField | ScaleField | OptionsField;
+
+export interface HomeworkTemplate {
+  key: string;
+  title: string;
+  instructions: string;
+  fields: HomeworkField[];
+}
+
+export type PracticeKind = 'SOMATIC' | 'BREATHWORK' | 'THOUGHT_WORK' | 'RELATIONAL';
+
+export interface Practice {
+  kind: PracticeKind;
+  title: string;
+  description: string;
+}
+
+export interface CurriculumModule {
+  key: string;
+  /** Consecutive program weeks (1-based) the module is taught in. */
+  weeks: number[];
+  title: string;
+  summary: string;
+  practices: Practice[];
+  homeworkTemplateKeys: string[];
+}

@@ -1,0 +1,95 @@
+import type { HomeworkField, HomeworkTemplate } from './types';
+
+export type ResponseProblemCode =
+  | 'NOT_AN_OBJECT'
+  | 'REQUIRED'
+  | 'WRONG_TYPE'
+  | 'OUT_OF_RANGE'
+  | 'UNKNOWN_OPTION'
+  | 'UNKNOWN_FIELD'
+  | 'TOO_LONG';
+
+export interface ResponseProblem {
+  /** The field key, or null when the whole answer is wrong. */
+  field: string | null;
+  code: ResponseProblemCode;
+  message: string;
+}
+
+/** Length limits keep one answer from bloating the database; generous for reflective writing. */
+export const MAX_TEXT_LENGTH = 500;
+export const MAX_LONG_TEXT_LENGTH = 10_000;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBlank(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+function checkField(field: HomeworkField, value: unknown): ResponseProblem | null {
+  const problem = (code: ResponseProblemCode, message: string): ResponseProblem => ({
+    field: field.key,
+    code,
+    message: `"${field.key}" (${field.label}) ${message}`,
+  });
+
+  if (isBlank(value)) {
+    return field.required ? problem('REQUIRED', 'is required.') : null;
+  }
+
+  switch (field.kind) {
+    case 'TEXT':
+    case 'LONG_TEXT': {
+      if (typeof value !== 'string') return problem('WRONG_TYPE', 'must be text.');
+      const limit = field.kind === 'TEXT' ? MAX_TEXT_LENGTH : MAX_LONG_TEXT_LENGTH;
+      return value.length > limit ? problem('TOO_LONG', `must be at most ${limit} characters.`) : null;
+    }
+    case 'SCALE': {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return problem('WRONG_TYPE', 'must be a whole number.');
+      return value < field.min || value > field.max
+        ? problem('OUT_OF_RANGE', `must be from ${field.min} to ${field.max}.`)
+        : null;
+    }
+    case 'CHOICE': {
+      if (typeof value !== 'string') return problem('WRONG_TYPE', 'must be one of its options.');
+      return field.options.includes(value) ? null : problem('UNKNOWN_OPTION', `has no option "${value}".`);
+    }
+    case 'CHECKLIST': {
+      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+        return problem('WRONG_TYPE', 'must be a list of its options.');
+      }
+      const unknown = value.find((item) => !field.options.includes(item as string));
+      if (unknown !== undefined) return problem('UNKNOWN_OPTION', `has no option "${unknown as string}".`);
+      return new Set(value).size === value.length ? null : problem('WRONG_TYPE', 'lists an option more than once.');
+    }
+  }
+}
+
+/**
+ * Checks a submission's answers against its template and returns every problem found (empty when
+ * valid), so a client can fix the whole form in one go. Optional fields may be absent or null.
+ */
+export function validateResponses(template: HomeworkTemplate, responses: unknown): ResponseProblem[] {
+  if (!isPlainObject(responses)) {
+    return [{ field: null, code: 'NOT_AN_OBJECT', message: 'Answers must be an object keyed by field.' }];
+  }
+  const problems: ResponseProblem[] = [];
+  const known = new Set(template.fields.map((field) => field.key));
+  for (const key of Object.keys(responses)) {
+    if (!known.has(key)) {
+      problems.push({ field: key, code: 'UNKNOWN_FIELD', message: `"${key}" is not a field of "${template.title}".` });
+    }
+  }
+  for (const field of template.fields) {
+    const problem = checkField(field, responses[field.key]);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { EnrollmentStatus } from '@anchored/domain';
+
+@Entity('enrollments')
+export class EnrollmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'cohort_id', type: 'uuid' })
+  cohortId: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @Column({ type: 'enum', enum: EnrollmentStatus, enumName: 'enrollment_status', default: EnrollmentStatus.APPLIED })
+  status: EnrollmentStatus;
+
+  @Column({ type: 'text', nullable: true })
+  motivation: string | null;
+
+  @Column({ name: 'applied_at', type: 'timestamptz', default: () => 'now()' })
+  appliedAt: Date;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  /** When the client joined the waitlist; orders the line (first come, first served). */
+  @Column({ name: 'waitlisted_at', type: 'timestamptz', nullable: true })
+  waitlistedAt: Date | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

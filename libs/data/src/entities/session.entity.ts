@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { SessionStatus } from '@anchored/domain';
+
+@Entity('sessions')
+export class SessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'cohort_id', type: 'uuid' })
+  cohortId: string;
+
+  /** Set for sessions created together by scheduleSessionSeries. */
+  @Column({ name: 'series_id', type: 'uuid', nullable: true })
+  seriesId: string | null;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ name: 'module_key', type: 'text', nullable: true })
+  moduleKey: string | null;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'duration_minutes', type: 'int' })
+  durationMinutes: number;
+
+  @Column({ name: 'meeting_url', type: 'text', nullable: true })
+  meetingUrl: string | null;
+
+  @Column({ type: 'enum', enum: SessionStatus, enumName: 'session_status', default: SessionStatus.SCHEDULED })
+  status: SessionStatus;
+
+  /** iCalendar SEQUENCE: calendars replace an event only when this grows. */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,6 @@
+// Every migration, in order. Listed explicitly (not globbed) so the same list works from
+// TypeScript sources in tests and from compiled JavaScript at run time.
+import { CreateFoundation1764000000000 } from './1764000000000-CreateFoundation';
+import { CreateCoachingLoop1764100000000 } from './1764100000000-CreateCoachingLoop';
+
+export const MIGRATIONS = [CreateFoundation1764000000000, CreateCoachingLoop1764100000000];

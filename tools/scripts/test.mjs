@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm test`: lint, type-check and every test suite (unit and integration) of every project.
+// Integration tests need Postgres: TEST_DATABASE_SERVER_URL, else the server on 127.0.0.1:5432,
+// else an embedded Postgres started here for the run.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isListening, startEmbeddedPostgres } from './local-services.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+const log = (line) => console.log(`[anchored:test] ${line}`);
+let stopPostgres;
+
+function run(args) {
+  log(`nx ${args.join(' ')}`);
+  const result = spawnSync('npx', ['nx', ...args, '--outputStyle=static'], { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) throw new Error(`nx ${args[0]} ${args[2] ?? ''} failed`);
+}
+
+async function main() {
+  if (!env.TEST_DATABASE_SERVER_URL && !(await isListening('127.0.0.1', 5432))) {
+    const pg = await startEmbeddedPostgres(root, { port: 54330, database: 'postgres', folder: 'postgres-test', log });
+    stopPostgres = pg.stop;
+    env.TEST_DATABASE_SERVER_URL = pg.url;
+    log('No Postgres on 127.0.0.1:5432: using an embedded one for this run.');
+  }
+  run(['run-many', '-t', 'lint', 'typecheck']);
+  run(['run-many', '-t', 'test', '--parallel=1']);
+}
+
+main()
+  .then(async () => {
+    await stopPostgres?.();
+  })
+  .catch(async (error) => {
+    console.error(`[anchored:test] ${error.message ?? error}`);
+    await stopPostgres?.();
+    process.exit(1);
+  });
