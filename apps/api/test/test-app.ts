@@ -37,7 +37,7 @@ export class TestApp {
       NODE_ENV: 'test',
       DATABASE_URL: testDatabaseUrl(),
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...env,
     });
     const app = await createApp(config);

@@ -16,7 +16,9 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     transform: true,
-    whitelist: true,
+    // The GraphQL schema already refuses unknown input fields; whitelisting here would silently
+    // drop fields that carry no class-validator decorator (e.g. those typed by a custom scalar).
+    whitelist: false,
     forbidUnknownValues: false,
     validateCustomDecorators: false,
     exceptionFactory: (errors) => {
