@@ -2,5 +2,6 @@
 // TypeScript sources in tests and from compiled JavaScript at run time.
 import { CreateFoundation1764000000000 } from './1764000000000-CreateFoundation';
 import { CreateCoachingLoop1764100000000 } from './1764100000000-CreateCoachingLoop';
+import { CreateNotifications1764200000000 } from './1764200000000-CreateNotifications';
 
-export const MIGRATIONS = [CreateFoundation1764000000000, CreateCoachingLoop1764100000000];
+export const MIGRATIONS = [CreateFoundation1764000000000, CreateCoachingLoop1764100000000, CreateNotifications1764200000000];

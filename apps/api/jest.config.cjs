@@ -3,7 +3,7 @@ module.exports = {
   preset: '../../jest.preset.cjs',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.integration-spec.ts'],
-  globalSetup: '<rootDir>/test/global-setup.ts',
-  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  globalSetup: '<rootDir>/../../libs/data/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/../../libs/data/src/testing/global-teardown.ts',
   testTimeout: 30000,
 };

@@ -2,11 +2,12 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@anchored/config';
 import { AuthModule } from './auth/auth.module';
 import { accountTracker } from './auth/gql-throttler.guard';
+import { THROTTLER_STORAGE, ThrottlerStorageModule } from './auth/throttler-storage.module';
 import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service';
 import { DemoDataService } from './bootstrap/demo-data.service';
 import { CalendarModule } from './calendar/calendar.module';
@@ -20,8 +21,10 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
 import { HomeworkModule } from './homework/homework.module';
 import { InvitationsModule } from './invitations/invitations.module';
+import { JobsModule } from './jobs/jobs.module';
 import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProgressModule } from './progress/progress.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
@@ -42,12 +45,19 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        JobsModule,
         // Auth mutations only (GqlThrottlerGuard is applied to them): per IP and per account.
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'ip', ttl: 60_000, limit: config.authRateLimitPerMinute },
-            { name: 'account', ttl: 60_000, limit: config.authRateLimitPerMinute, getTracker: accountTracker },
-          ],
+        // Counters live in Redis when there is one, so every API instance shares them.
+        ThrottlerModule.forRootAsync({
+          imports: [ThrottlerStorageModule.forRoot(config)],
+          inject: [THROTTLER_STORAGE],
+          useFactory: (storage: ThrottlerStorage | null) => ({
+            throttlers: [
+              { name: 'ip', ttl: 60_000, limit: config.authRateLimitPerMinute },
+              { name: 'account', ttl: 60_000, limit: config.authRateLimitPerMinute, getTracker: accountTracker },
+            ],
+            ...(storage ? { storage } : {}),
+          }),
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -66,6 +76,7 @@ export class AppModule {
         HomeworkModule,
         ProgressModule,
         CalendarModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -5,7 +5,7 @@ import { AppConfig, loadConfig } from '@anchored/config';
 import { Role } from '@anchored/domain';
 import { createApp } from '../src/create-app';
 import { UsersService } from '../src/users/users.service';
-import { testDatabaseUrl } from './test-database';
+import { testDatabaseUrl } from '@anchored/data';
 
 export const PASSWORD = 'correct horse battery staple';
 

@@ -1,4 +1,4 @@
-import { ConfigError, isWeakSecret, loadConfig } from './app-config';
+import { ConfigError, isWeakSecret, loadConfig, parseDurationSeconds } from './app-config';
 
 const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/anchored' };
 const strongSecret = 'k3J9x!Qm2Lz8Vw4Rt7Yp1Nb6Hc5Gd0Fs-Ea_Ou';
@@ -77,5 +77,39 @@ describe('homework encryption keys', () => {
   it('keeps homework answers from admins unless the setting says otherwise', () => {
     expect(loadConfig(base).adminsReadHomework).toBe(false);
     expect(loadConfig({ ...base, ADMINS_READ_HOMEWORK: 'true' }).adminsReadHomework).toBe(true);
+  });
+});
+
+describe('notification settings', () => {
+  const env = { DATABASE_URL: 'postgres://localhost/x', NODE_ENV: 'test' };
+
+  it('defaults to reminders 24h and 1h before, a 24h due notice and a Monday 08:00 summary', () => {
+    const { notifications } = loadConfig(env);
+    expect(notifications.reminderOffsetsSeconds).toEqual([86400, 3600]);
+    expect(notifications.homeworkDueNoticeSeconds).toBe(86400);
+    expect(notifications.weeklySummary).toEqual({ isoWeekday: 1, localTime: '08:00' });
+    expect(notifications.smtpUrl).toBeUndefined();
+  });
+
+  it('reads REMINDER_OFFSETS largest first without duplicates', () => {
+    const { notifications } = loadConfig({ ...env, REMINDER_OFFSETS: '10m, 24h,1h,1h,90s' });
+    expect(notifications.reminderOffsetsSeconds).toEqual([86400, 3600, 600, 90]);
+  });
+
+  it.each([
+    ['REMINDER_OFFSETS', 'soon'],
+    ['REMINDER_OFFSETS', '0m'],
+    ['HOMEWORK_DUE_NOTICE', '1h,2h'],
+    ['WEEKLY_SUMMARY_WEEKDAY', '8'],
+    ['WEEKLY_SUMMARY_TIME', '25:00'],
+    ['SMTP_URL', 'http://mail'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ ...env, [name]: value })).toThrow(name);
+  });
+
+  it('parses durations', () => {
+    expect(parseDurationSeconds('2d')).toBe(172800);
+    expect(parseDurationSeconds('15 m')).toBe(900);
+    expect(parseDurationSeconds('1.5h')).toBeNull();
   });
 });

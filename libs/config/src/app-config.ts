@@ -31,6 +31,57 @@ export interface AppConfig {
   homeworkKeys: { id: string; key: Buffer }[];
   /** Off by default: admins see that homework was submitted, never what it says. */
   adminsReadHomework: boolean;
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** Before each session, largest first (REMINDER_OFFSETS, e.g. "24h,1h,10m"). */
+  reminderOffsetsSeconds: number[];
+  /** How long before the due time clients who have not submitted hear about it (HOMEWORK_DUE_NOTICE). */
+  homeworkDueNoticeSeconds: number;
+  /** When coaches and clients get the weekly summary, in each cohort's own timezone. */
+  weeklySummary: { isoWeekday: number; localTime: string };
+  /** Jobs are kept in Redis only for this far ahead; the reconciler adds the rest as time moves on. */
+  scheduleHorizonHours: number;
+  reconcileEverySeconds: number;
+  workerConcurrency: number;
+  /** BullMQ key prefix: separates deployments (and test runs) sharing one Redis. */
+  queuePrefix: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Without SMTP_URL, emails are written here as .eml files (and logged). */
+  mailOutboxDir: string;
+}
+
+const DURATION_RE = /^(\d+)\s*(s|m|h|d)$/;
+const DURATION_UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** "90s", "10m", "1h", "2d" → seconds; null when not a positive duration. */
+export function parseDurationSeconds(text: string): number | null {
+  const m = DURATION_RE.exec(text.trim().toLowerCase());
+  if (!m) return null;
+  const seconds = Number(m[1]) * DURATION_UNIT_SECONDS[m[2]];
+  return seconds > 0 ? seconds : null;
+}
+
+function durationList(env: Env, name: string, fallback: string, problems: string[]): number[] {
+  const raw = env[name]?.trim() || fallback;
+  const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const values = parts.map(parseDurationSeconds);
+  if (parts.length === 0 || values.some((v) => v === null || v > 30 * 86400)) {
+    problems.push(`${name} must be a comma-separated list of durations such as "24h,1h,10m" (got "${raw}")`);
+    return fallback.split(',').map((p) => parseDurationSeconds(p) as number);
+  }
+  return [...new Set(values as number[])].sort((a, b) => b - a);
+}
+
+function timeOfDay(env: Env, name: string, fallback: string, problems: string[]): string {
+  const raw = env[name]?.trim() || fallback;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) {
+    problems.push(`${name} must be a local time HH:mm (got "${raw}")`);
+    return fallback;
+  }
+  return raw;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +149,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const port = intFrom(env, 'PORT', 3000, 0, 65535, problems);
+  const dueNotice = durationList(env, 'HOMEWORK_DUE_NOTICE', '24h', problems);
+  if (dueNotice.length !== 1) problems.push('HOMEWORK_DUE_NOTICE must be one duration, e.g. "24h"');
+  const notifications: NotificationsConfig = {
+    reminderOffsetsSeconds: durationList(env, 'REMINDER_OFFSETS', '24h,1h', problems),
+    homeworkDueNoticeSeconds: dueNotice[0],
+    weeklySummary: {
+      isoWeekday: intFrom(env, 'WEEKLY_SUMMARY_WEEKDAY', 1, 1, 7, problems),
+      localTime: timeOfDay(env, 'WEEKLY_SUMMARY_TIME', '08:00', problems),
+    },
+    scheduleHorizonHours: intFrom(env, 'SCHEDULE_HORIZON_HOURS', 48, 1, 24 * 60, problems),
+    reconcileEverySeconds: intFrom(env, 'RECONCILE_EVERY_SECONDS', 60, 1, 3600, problems),
+    workerConcurrency: intFrom(env, 'WORKER_CONCURRENCY', 5, 1, 100, problems),
+    queuePrefix: env['QUEUE_PREFIX'] || 'anchored',
+    smtpUrl: env['SMTP_URL'] || undefined,
+    mailFrom: env['MAIL_FROM'] || 'Anchored <no-reply@anchored.local>',
+    mailOutboxDir: env['MAIL_OUTBOX_DIR'] || '.data/outbox',
+  };
+  if (notifications.smtpUrl && !/^smtps?:\/\//.test(notifications.smtpUrl)) {
+    problems.push('SMTP_URL must start with smtp:// or smtps://');
+  }
   const config: AppConfig = {
     nodeEnv,
     isProduction,
@@ -117,6 +188,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoData: !isProduction && boolFrom(env, 'DEMO_DATA', false, problems),
     homeworkKeys: [],
     adminsReadHomework: boolFrom(env, 'ADMINS_READ_HOMEWORK', false, problems),
+    notifications,
     graphql: {
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50, problems),
       maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 200, problems),

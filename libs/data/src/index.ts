@@ -1,3 +1,5 @@
 export * from './entities';
 export * from './data-source-options';
 export * from './migrate';
+export * from './notification-store';
+export * from './testing/test-database';

@@ -5,3 +5,4 @@ export * from './enrollment';
 export * from './coaching';
 export * from './schedule';
 export * from './progress';
+export * from './notifications';

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CohortEntity, EnrollmentEntity } from '@anchored/data';
+import { CohortEntity, EnrollmentEntity, NotificationDraft, StoredNotification, storeNotifications } from '@anchored/data';
+import { enrollmentUpdateKey, renderEnrollmentUpdate } from '@anchored/notifications';
 import {
   ApplicationDecision,
   DomainError,
   EnrollmentStatus,
+  NotificationKind,
   Role,
   acceptsApplications,
   assertCanWithdraw,
@@ -15,12 +17,14 @@ import {
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import type { AuthUser } from '../common/auth-user';
 import { isUniqueViolation } from '../database/pg-errors';
+import { JobsProducer } from '../jobs/jobs-producer.service';
 
 @Injectable()
 export class EnrollmentService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CohortAccessService,
+    private readonly jobs: JobsProducer,
   ) {}
 
   async apply(caller: AuthUser, cohortId: string, motivation?: string): Promise<EnrollmentEntity> {
@@ -63,7 +67,7 @@ export class EnrollmentService {
    */
   async decide(enrollmentId: string, decision: ApplicationDecision): Promise<EnrollmentEntity> {
     const cohortId = await this.cohortIdOf(enrollmentId);
-    return this.db.transaction(async (manager) => {
+    return this.notifyingTransaction(async (manager, notify) => {
       const cohort = await this.lockCohort(manager, cohortId);
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: enrollmentId });
       const enrolledCount = await this.countEnrolled(manager, cohortId);
@@ -73,13 +77,15 @@ export class EnrollmentService {
         capacity: cohort.capacity,
         enrolledCount,
       });
-      return this.moveTo(manager, enrollment, status);
+      const moved = await this.moveTo(manager, enrollment, status);
+      await notify(moved, cohort, false);
+      return moved;
     });
   }
 
   /** Seats the first client in line, or the one the admin picked. */
   async promoteFromWaitlist(cohortId: string, enrollmentId?: string): Promise<EnrollmentEntity> {
-    return this.db.transaction(async (manager) => {
+    return this.notifyingTransaction(async (manager, notify) => {
       const cohort = await this.lockCohort(manager, cohortId);
       const waitlisted = await manager.getRepository(EnrollmentEntity).find({
         where: { cohortId, status: EnrollmentStatus.WAITLISTED },
@@ -95,22 +101,68 @@ export class EnrollmentService {
         capacity: cohort.capacity,
         enrolledCount: await this.countEnrolled(manager, cohortId),
       });
-      return this.moveTo(manager, enrollment, status);
+      const moved = await this.moveTo(manager, enrollment, status);
+      await notify(moved, cohort, true);
+      return moved;
     });
   }
 
   /** The client themself or an admin; frees the seat (the waitlist keeps its order). */
   async withdraw(caller: AuthUser, enrollmentId: string): Promise<EnrollmentEntity> {
     const cohortId = await this.cohortIdOf(enrollmentId);
-    return this.db.transaction(async (manager) => {
-      await this.lockCohort(manager, cohortId);
+    return this.notifyingTransaction(async (manager, notify) => {
+      const cohort = await this.lockCohort(manager, cohortId);
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: enrollmentId });
       if (caller.role !== Role.ADMIN && enrollment.clientId !== caller.id) {
         throw DomainError.forbidden('Only the client or an admin may withdraw an enrollment.');
       }
       assertCanWithdraw(enrollment.status);
-      return this.moveTo(manager, enrollment, EnrollmentStatus.WITHDRAWN);
+      const moved = await this.moveTo(manager, enrollment, EnrollmentStatus.WITHDRAWN);
+      // A client who withdraws knows it; one withdrawn by an admin is told.
+      if (caller.id !== enrollment.clientId) await notify(moved, cohort, false);
+      return moved;
     });
+  }
+
+  /**
+   * Runs a change with a `notify` that stores an ENROLLMENT_UPDATE for the client in the same
+   * transaction; the emails are queued once it has committed.
+   */
+  private async notifyingTransaction<T>(
+    work: (manager: EntityManager, notify: (e: EnrollmentEntity, cohort: CohortEntity, promoted: boolean) => Promise<void>) => Promise<T>,
+  ): Promise<T> {
+    const stored: StoredNotification[] = [];
+    const result = await this.db.transaction((manager) =>
+      work(manager, async (enrollment, cohort, promoted) => {
+        stored.push(...(await storeNotifications(manager, [await this.enrollmentDraft(manager, enrollment, cohort, promoted)])));
+      }),
+    );
+    await this.jobs.notificationsStored(stored);
+    return result;
+  }
+
+  private async enrollmentDraft(manager: EntityManager, enrollment: EnrollmentEntity, cohort: CohortEntity, promoted: boolean): Promise<NotificationDraft> {
+    const [client]: { name: string }[] = await manager.query(`SELECT name FROM users WHERE id = $1`, [enrollment.clientId]);
+    let waitlistPosition: number | null = null;
+    if (enrollment.status === EnrollmentStatus.WAITLISTED) {
+      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM enrollments WHERE cohort_id = $1 AND status = 'WAITLISTED'`, [cohort.id]);
+      waitlistPosition = n;
+    }
+    const message = renderEnrollmentUpdate({
+      recipientName: client.name,
+      cohortName: cohort.name,
+      status: enrollment.status as 'ENROLLED' | 'WAITLISTED' | 'REJECTED' | 'WITHDRAWN' | 'GRADUATED',
+      waitlistPosition,
+      promoted,
+    });
+    return {
+      userId: enrollment.clientId,
+      kind: NotificationKind.ENROLLMENT_UPDATE,
+      dedupeKey: enrollmentUpdateKey(enrollment.id, enrollment.status, enrollment.updatedAt ?? new Date()),
+      subject: message.subject,
+      body: message.text,
+      html: message.html,
+    };
   }
 
   private async moveTo(manager: EntityManager, enrollment: EnrollmentEntity, status: EnrollmentStatus): Promise<EnrollmentEntity> {

@@ -1,5 +1,15 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ApplicationDecision, AttendanceStatus, CohortStatus, EnrollmentStatus, Role, SessionStatus, SubmissionStatus } from '@anchored/domain';
+import {
+  ApplicationDecision,
+  AttendanceStatus,
+  CohortStatus,
+  EmailStatus,
+  EnrollmentStatus,
+  NotificationKind,
+  Role,
+  SessionStatus,
+  SubmissionStatus,
+} from '@anchored/domain';
 
 // The domain's enums are the GraphQL enums: one definition, no mapping.
 registerEnumType(Role, { name: 'Role' });
@@ -9,5 +19,17 @@ registerEnumType(ApplicationDecision, { name: 'ApplicationDecision' });
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
 registerEnumType(SubmissionStatus, { name: 'SubmissionStatus' });
+registerEnumType(NotificationKind, { name: 'NotificationKind' });
+registerEnumType(EmailStatus, { name: 'EmailStatus' });
 
-export { ApplicationDecision, AttendanceStatus, CohortStatus, EnrollmentStatus, Role, SessionStatus, SubmissionStatus };
+export {
+  ApplicationDecision,
+  AttendanceStatus,
+  CohortStatus,
+  EmailStatus,
+  EnrollmentStatus,
+  NotificationKind,
+  Role,
+  SessionStatus,
+  SubmissionStatus,
+};

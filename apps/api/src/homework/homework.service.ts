@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { findTemplate, validateResponses } from '@anchored/curriculum';
-import { CohortEntity, HomeworkAssignmentEntity, SubmissionEntity } from '@anchored/data';
-import { CohortStatus, DomainError, ErrorCode, Role, SubmissionStatus } from '@anchored/domain';
+import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, StoredNotification, SubmissionEntity, storeNotifications } from '@anchored/data';
+import { CohortStatus, DomainError, ErrorCode, NotificationKind, Role, SubmissionStatus } from '@anchored/domain';
+import { feedbackReadyKey, renderFeedbackReady } from '@anchored/notifications';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import type { AuthUser } from '../common/auth-user';
 import { APP_CONFIG } from '../config.module';
+import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
 import type { AssignHomeworkInput } from './dto/homework.inputs';
 import { ResponseCipher } from './response-cipher';
@@ -26,6 +28,7 @@ export class HomeworkService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RESPONSE_CIPHER) private readonly cipher: ResponseCipher,
     private readonly access: CohortAccessService,
+    private readonly jobs: JobsProducer,
   ) {}
 
   async assign(caller: AuthUser, input: AssignHomeworkInput): Promise<HomeworkAssignmentEntity> {
@@ -38,7 +41,7 @@ export class HomeworkService {
     const template = findTemplate(input.templateKey);
     if (!template) throw DomainError.badInput('templateKey', `templateKey "${input.templateKey}" is not a homework template of the curriculum.`);
     if (Number.isNaN(input.dueAt.getTime())) throw DomainError.badInput('dueAt', 'dueAt must be a date and time with an offset.');
-    return this.db.getRepository(HomeworkAssignmentEntity).save({
+    const assignment = await this.db.getRepository(HomeworkAssignmentEntity).save({
       cohortId: cohort.id,
       templateKey: template.key,
       title: input.title || template.title,
@@ -46,6 +49,8 @@ export class HomeworkService {
       dueAt: input.dueAt,
       createdById: caller.id,
     });
+    await this.jobs.assignmentsChanged([assignment]);
+    return assignment;
   }
 
   async findAssignment(caller: AuthUser, id: string, loaders: Loaders): Promise<HomeworkAssignmentEntity> {
@@ -103,7 +108,8 @@ export class HomeworkService {
     const text = feedback.trim();
     if (!text) throw DomainError.badInput('feedback', 'feedback must not be empty.');
     if (text.length > 10_000) throw DomainError.badInput('feedback', 'feedback must be at most 10000 characters.');
-    return this.db.transaction(async (manager) => {
+    let stored: StoredNotification[] = [];
+    const reviewed = await this.db.transaction(async (manager) => {
       const repo = manager.getRepository(SubmissionEntity);
       const submission = await repo.findOne({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!submission) throw DomainError.notFound('That submission');
@@ -113,8 +119,29 @@ export class HomeworkService {
       submission.status = SubmissionStatus.REVIEWED;
       submission.reviewedAt = new Date();
       submission.reviewedById = caller.id;
-      return repo.save(submission);
+      const saved = await repo.save(submission);
+      // Stored in the same transaction as the review: the client is told exactly when it commits.
+      stored = await storeNotifications(manager, [await this.feedbackReadyDraft(manager, saved, assignment)]);
+      return saved;
     });
+    await this.jobs.notificationsStored(stored);
+    return reviewed;
+  }
+
+  private async feedbackReadyDraft(manager: EntityManager, submission: SubmissionEntity, assignment: HomeworkAssignmentEntity): Promise<NotificationDraft> {
+    const [row]: { client_name: string; cohort_name: string }[] = await manager.query(
+      `SELECT u.name AS client_name, c.name AS cohort_name FROM users u, cohorts c WHERE u.id = $1 AND c.id = $2`,
+      [submission.clientId, assignment.cohortId],
+    );
+    const message = renderFeedbackReady({ recipientName: row.client_name, assignmentTitle: assignment.title, cohortName: row.cohort_name });
+    return {
+      userId: submission.clientId,
+      kind: NotificationKind.FEEDBACK_READY,
+      dedupeKey: feedbackReadyKey(submission.id, submission.reviewedAt as Date),
+      subject: message.subject,
+      body: message.text,
+      html: message.html,
+    };
   }
 
   mySubmissions(caller: AuthUser, limit: number, offset: number): Promise<SubmissionEntity[]> {

@@ -14,6 +14,7 @@ import {
   programWeekOf,
   seriesOccurrences,
 } from '@anchored/domain';
+import { JobsProducer } from '../jobs/jobs-producer.service';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import type { AuthUser } from '../common/auth-user';
 import type { CreateSessionInput, ScheduleSeriesInput } from './dto/session.inputs';
@@ -26,12 +27,13 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CohortAccessService,
+    private readonly jobs: JobsProducer,
   ) {}
 
   async create(caller: AuthUser, input: CreateSessionInput): Promise<SessionEntity> {
     const cohort = await this.plannableCohort(caller, input.cohortId.toLowerCase());
     const startsAt = validInstant(input.startsAt, 'startsAt');
-    return this.db.getRepository(SessionEntity).save({
+    const session = await this.db.getRepository(SessionEntity).save({
       cohortId: cohort.id,
       title: input.title,
       startsAt,
@@ -40,6 +42,8 @@ export class SessionsService {
       moduleKey: this.moduleKeyFor(cohort, startsAt, input.moduleKey),
       status: SessionStatus.SCHEDULED,
     });
+    await this.jobs.sessionsChanged([session]);
+    return session;
   }
 
   /** One session per matching weekday from the cohort's first day up to its end, in its timezone. */
@@ -64,6 +68,7 @@ export class SessionsService {
       status: SessionStatus.SCHEDULED,
     }));
     const saved = await this.db.transaction((manager) => manager.getRepository(SessionEntity).save(rows, { chunk: 200 }));
+    await this.jobs.sessionsChanged(saved);
     return saved.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
 
@@ -72,6 +77,7 @@ export class SessionsService {
     return this.changeSession(caller, sessionId, (session) => {
       if (session.status === SessionStatus.CANCELLED) throw DomainError.conflict('A cancelled session cannot be rescheduled.');
       session.startsAt = when;
+      session.scheduledAt = new Date();
     });
   }
 
@@ -103,15 +109,20 @@ export class SessionsService {
   }
 
   /** Moves or cancels under a row lock, and bumps the iCalendar SEQUENCE so calendars update. */
-  private changeSession(caller: AuthUser, sessionId: string, change: (s: SessionEntity) => void): Promise<SessionEntity> {
-    return this.db.transaction(async (manager: EntityManager) => {
+  private async changeSession(caller: AuthUser, sessionId: string, change: (s: SessionEntity) => void): Promise<SessionEntity> {
+    let before: SessionEntity | undefined;
+    const after = await this.db.transaction(async (manager: EntityManager) => {
       const session = await manager.getRepository(SessionEntity).findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw DomainError.notFound('That session');
       await this.access.assertCanManage(caller, session.cohortId);
+      before = { ...session };
       change(session);
       session.sequence += 1;
       return manager.getRepository(SessionEntity).save(session);
     });
+    // After commit: move or drop the reminders (a running one re-checks the session anyway).
+    await this.jobs.sessionsChanged([after], before ? [before] : []);
+    return after;
   }
 
   private async plannableCohort(caller: AuthUser, cohortId: string): Promise<CohortEntity> {

@@ -5,10 +5,12 @@ import { EnrollmentEntity } from './enrollment.entity';
 import { HomeworkAssignmentEntity } from './homework-assignment.entity';
 import { InvitationEntity } from './invitation.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
+import { NotificationEntity } from './notification.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
 import { SubmissionEntity } from './submission.entity';
 import { UserEntity } from './user.entity';
+import { WeeklySummaryRunEntity } from './weekly-summary-run.entity';
 
 export {
   AttendanceEntity,
@@ -18,10 +20,12 @@ export {
   HomeworkAssignmentEntity,
   InvitationEntity,
   LoginAttemptEntity,
+  NotificationEntity,
   RefreshTokenEntity,
   SessionEntity,
   SubmissionEntity,
   UserEntity,
+  WeeklySummaryRunEntity,
 };
 
 export const ENTITIES = [
@@ -36,4 +40,6 @@ export const ENTITIES = [
   AttendanceEntity,
   HomeworkAssignmentEntity,
   SubmissionEntity,
+  NotificationEntity,
+  WeeklySummaryRunEntity,
 ];

@@ -35,6 +35,10 @@ export class SessionEntity {
   @Column({ type: 'int', default: 0 })
   sequence: number;
 
+  /** When startsAt was last set; a reminder due before this moment is skipped, not sent late. */
+  @Column({ name: 'scheduled_at', type: 'timestamptz', default: () => 'now()' })
+  scheduledAt: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,0 +1,23 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayUnique, IsOptional, Matches } from 'class-validator';
+import { NotificationKind } from '../../graphql/enums';
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+@InputType()
+export class NotificationPreferencesInput {
+  @Field(() => [NotificationKind], { nullable: true, description: 'Kinds to receive by email; omit to keep as is' })
+  @IsOptional()
+  @ArrayUnique({ message: 'emailKinds must not repeat a kind' })
+  emailKinds?: NotificationKind[];
+
+  @Field(() => String, { nullable: true, description: 'HH:mm; set both ends, or both to null to turn quiet hours off' })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'quietHoursStart must be a local time HH:mm' })
+  quietHoursStart?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'quietHoursEnd must be a local time HH:mm' })
+  quietHoursEnd?: string | null;
+}

@@ -1,0 +1,38 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { EmailStatus, NotificationKind } from '../../graphql/enums';
+
+@ObjectType('Notification')
+export class NotificationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => NotificationKind)
+  kind: NotificationKind;
+
+  @Field(() => String)
+  subject: string;
+
+  @Field(() => String, { description: 'Plain text' })
+  body: string;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  readAt: Date | null;
+
+  @Field(() => EmailStatus, { description: 'Whether this notification was (or will be) emailed' })
+  emailStatus: EmailStatus;
+}
+
+@ObjectType('NotificationPreferences')
+export class NotificationPreferencesModel {
+  @Field(() => [NotificationKind], { description: 'Kinds sent by email; in-app notifications are always kept' })
+  emailKinds: NotificationKind[];
+
+  @Field(() => String, { nullable: true, description: 'HH:mm in your timezone; no email from then…' })
+  quietHoursStart: string | null;
+
+  @Field(() => String, { nullable: true, description: '…until then' })
+  quietHoursEnd: string | null;
+}

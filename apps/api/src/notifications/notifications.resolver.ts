@@ -1,0 +1,57 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { UserEntity } from '@anchored/data';
+import { DomainError } from '@anchored/domain';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser } from '../common/decorators';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { UserModel } from '../users/models/user.model';
+import { NotificationPreferencesInput } from './dto/notification-preferences.input';
+import { NotificationModel, NotificationPreferencesModel } from './models/notification.model';
+import { NotificationsService } from './notifications.service';
+
+@Resolver(() => NotificationModel)
+export class NotificationsResolver {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Query(() => [NotificationModel], { description: "The caller's notifications, newest first, paged" })
+  myNotifications(
+    @CurrentUser() caller: AuthUser,
+    @Args('unreadOnly', { type: () => Boolean, nullable: true, defaultValue: false }) unreadOnly: boolean,
+    @Args('limit', { type: () => Int, nullable: true, defaultValue: 50 }) limit: number,
+    @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
+  ) {
+    if (limit < 1 || limit > 200) throw DomainError.badInput('limit', 'limit must be from 1 to 200.');
+    if (offset < 0) throw DomainError.badInput('offset', 'offset must not be negative.');
+    return this.notifications.list(caller, unreadOnly ?? false, limit, offset);
+  }
+
+  @Query(() => Int, { description: "How many of the caller's notifications are unread" })
+  unreadNotificationCount(@CurrentUser() caller: AuthUser) {
+    return this.notifications.unreadCount(caller);
+  }
+
+  @Mutation(() => NotificationModel, { description: 'Marks one of your own notifications read' })
+  markNotificationRead(@Args('id', { type: () => ID }, ParseUuidPipe) id: string, @CurrentUser() caller: AuthUser) {
+    return this.notifications.markRead(caller, id);
+  }
+
+  @Mutation(() => Int, { description: 'Marks all your notifications read; returns how many changed' })
+  markAllNotificationsRead(@CurrentUser() caller: AuthUser) {
+    return this.notifications.markAllRead(caller);
+  }
+
+  @Mutation(() => NotificationPreferencesModel, { description: 'Which kinds reach you by email, and your quiet hours' })
+  updateNotificationPreferences(@Args('input') input: NotificationPreferencesInput, @CurrentUser() caller: AuthUser) {
+    return this.notifications.updatePreferences(caller, input);
+  }
+}
+
+@Resolver(() => UserModel)
+export class UserNotificationPreferencesResolver {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @ResolveField(() => NotificationPreferencesModel, { nullable: true, description: 'Your own; null for other users' })
+  notificationPreferences(@Parent() user: UserEntity, @CurrentUser() caller: AuthUser) {
+    return caller?.id === user.id ? this.notifications.preferences(user.id) : null;
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, storeNotifications } from '@anchored/data';
+import { NotificationKind } from '@anchored/domain';
+import type { HomeworkNoticeData } from '@anchored/jobs';
+import { homeworkDueKey, homeworkOverdueKey, renderHomeworkDue, renderHomeworkOverdue } from '@anchored/notifications';
+import { EmailOutbox } from './email-outbox.service';
+import type { JobOutcome } from './session-reminders.service';
+import type { Recipient } from './recipients';
+
+/** "Due soon" and "overdue" notices, only to ENROLLED clients who have not submitted. */
+@Injectable()
+export class HomeworkNoticesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: EmailOutbox,
+  ) {}
+
+  async notify(kind: NotificationKind.HOMEWORK_DUE | NotificationKind.HOMEWORK_OVERDUE, data: HomeworkNoticeData, now = new Date()): Promise<JobOutcome> {
+    const assignment = await this.db.getRepository(HomeworkAssignmentEntity).findOneBy({ id: data.assignmentId });
+    if (!assignment) return { skipped: 'assignment deleted' };
+    if (assignment.dueAt.getTime() !== data.dueAtMs) return { skipped: 'due time changed' };
+    if (kind === NotificationKind.HOMEWORK_DUE && now >= assignment.dueAt) return { skipped: 'already due' };
+
+    const stored = await this.db.transaction(async (manager) => {
+      const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: assignment.cohortId });
+      const waitingOn: Recipient[] = await manager.query(
+        `SELECT u.id, u.name, u.email, u.timezone FROM enrollments e JOIN users u ON u.id = e.client_id
+         WHERE e.cohort_id = $1 AND e.status = 'ENROLLED'
+           AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.assignment_id = $2 AND s.client_id = e.client_id)`,
+        [cohort.id, assignment.id],
+      );
+      const render = kind === NotificationKind.HOMEWORK_DUE ? renderHomeworkDue : renderHomeworkOverdue;
+      const key = kind === NotificationKind.HOMEWORK_DUE ? homeworkDueKey : homeworkOverdueKey;
+      const drafts: NotificationDraft[] = waitingOn.map((client) => {
+        const message = render({
+          recipientName: client.name,
+          recipientTimezone: client.timezone,
+          assignmentTitle: assignment.title,
+          cohortName: cohort.name,
+          dueAt: assignment.dueAt,
+        });
+        return {
+          userId: client.id,
+          kind,
+          dedupeKey: key(assignment.id, assignment.dueAt, client.id),
+          subject: message.subject,
+          body: message.text,
+          html: message.html,
+          ...(kind === NotificationKind.HOMEWORK_DUE ? { emailDeadline: assignment.dueAt } : {}),
+        };
+      });
+      return storeNotifications(manager, drafts, now);
+    });
+    await this.outbox.queueFor(stored);
+    return { sent: stored.length };
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { findModule } from '@anchored/curriculum';
+import { CohortEntity, NotificationDraft, SessionEntity, storeNotifications } from '@anchored/data';
+import { NotificationKind, SessionStatus } from '@anchored/domain';
+import type { SessionReminderData } from '@anchored/jobs';
+import { renderSessionReminder, sessionReminderKey } from '@anchored/notifications';
+import { EmailOutbox } from './email-outbox.service';
+import { cohortCoaches, enrolledClients } from './recipients';
+
+export type JobOutcome = { sent: number } | { skipped: string };
+
+/** One reminder before a session, to each ENROLLED client and each coach of its cohort. */
+@Injectable()
+export class SessionRemindersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: EmailOutbox,
+  ) {}
+
+  async remind(data: SessionReminderData, now = new Date()): Promise<JobOutcome> {
+    // The job was planned earlier: check the session as it is now.
+    const session = await this.db.getRepository(SessionEntity).findOneBy({ id: data.sessionId });
+    if (!session) return { skipped: 'session deleted' };
+    if (session.status !== SessionStatus.SCHEDULED) return { skipped: `session ${session.status.toLowerCase()}` };
+    if (session.startsAt.getTime() !== data.startsAtMs) return { skipped: 'session moved' };
+    if (now >= session.startsAt) return { skipped: 'session already started' };
+    if (data.startsAtMs - data.offsetSeconds * 1000 < session.scheduledAt.getTime()) return { skipped: 'scheduled after the reminder time' };
+
+    const stored = await this.db.transaction(async (manager) => {
+      const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: session.cohortId });
+      const recipients = [...(await enrolledClients(manager, cohort.id)), ...(await cohortCoaches(manager, cohort.id))];
+      const moduleTitle = session.moduleKey ? (findModule(session.moduleKey)?.title ?? null) : null;
+      const drafts: NotificationDraft[] = recipients.map((recipient) => {
+        const message = renderSessionReminder({
+          recipientName: recipient.name,
+          recipientTimezone: recipient.timezone,
+          cohortName: cohort.name,
+          sessionTitle: session.title,
+          startsAt: session.startsAt,
+          offsetMinutes: data.offsetSeconds / 60,
+          meetingUrl: session.meetingUrl,
+          moduleTitle,
+        });
+        return {
+          userId: recipient.id,
+          kind: NotificationKind.SESSION_REMINDER,
+          dedupeKey: sessionReminderKey(session.id, session.startsAt, data.offsetSeconds, recipient.id),
+          subject: message.subject,
+          body: message.text,
+          html: message.html,
+          emailDeadline: session.startsAt,
+        };
+      });
+      return storeNotifications(manager, drafts, now);
+    });
+    await this.outbox.queueFor(stored);
+    return { sent: stored.length };
+  }
+}

@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One row per cohort and ISO week whose summaries went out: the weekly summary runs once. */
+@Entity('weekly_summary_runs')
+export class WeeklySummaryRunEntity {
+  @PrimaryColumn({ name: 'cohort_id', type: 'uuid' })
+  cohortId: string;
+
+  @PrimaryColumn({ name: 'iso_week', type: 'text' })
+  isoWeek: string;
+
+  @Column({ name: 'ran_at', type: 'timestamptz', default: () => 'now()' })
+  ranAt: Date;
+}

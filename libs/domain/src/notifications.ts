@@ -1,0 +1,20 @@
+export enum NotificationKind {
+  SESSION_REMINDER = 'SESSION_REMINDER',
+  HOMEWORK_DUE = 'HOMEWORK_DUE',
+  HOMEWORK_OVERDUE = 'HOMEWORK_OVERDUE',
+  FEEDBACK_READY = 'FEEDBACK_READY',
+  WEEKLY_SUMMARY = 'WEEKLY_SUMMARY',
+  ENROLLMENT_UPDATE = 'ENROLLMENT_UPDATE',
+}
+
+/** Where a notification's email stands. In-app notifications are always stored, whatever this says. */
+export enum EmailStatus {
+  PENDING = 'PENDING',
+  SENDING = 'SENDING',
+  SENT = 'SENT',
+  /** The user does not want this kind by email, or it was no longer relevant after quiet hours. */
+  SKIPPED = 'SKIPPED',
+  FAILED = 'FAILED',
+}
+
+export const ALL_NOTIFICATION_KINDS: readonly NotificationKind[] = Object.values(NotificationKind);

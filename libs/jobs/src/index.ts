@@ -1,0 +1,5 @@
+export * from './queues';
+export * from './planner';
+export * from './scheduler';
+export * from './redis';
+export * from './create-queues';

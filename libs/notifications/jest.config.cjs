@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'notifications',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+export * from './quiet-hours';
+export * from './dedupe-keys';
+export * from './weekly-summary';
+export * from './render';
+export { formatLocalTime, formatLocalDate } from './time';

@@ -1,0 +1,200 @@
+import {
+  buildClientWeeklyNote,
+  buildCoachWeeklySummary,
+  CoachSummaryInput,
+  SummaryAssignment,
+  SummaryClient,
+  SummaryCohort,
+  SummarySession,
+} from './weekly-summary';
+
+// The cohort starts Monday 4 January 2027 in Berlin, so program week 5 is Mon 1 – Sun 7 February.
+const cohort: SummaryCohort = { id: 'c1', name: 'Spring Circle', timezone: 'Europe/Berlin', startsOn: '2027-01-04', programWeeks: 26 };
+const ana: SummaryClient = { id: 'a', name: 'Ana' };
+const ben: SummaryClient = { id: 'b', name: 'Ben' };
+const cleo: SummaryClient = { id: 'c', name: 'Cleo' };
+const dev: SummaryClient = { id: 'd', name: 'Dev' };
+// Listed out of order on purpose: outputs are sorted by name.
+const clients = [dev, ben, ana, cleo];
+
+const weekStart = new Date('2027-01-31T23:00:00Z'); // Mon 1 Feb 00:00 CET
+const weekEnd = new Date('2027-02-07T23:00:00Z'); // Mon 8 Feb 00:00 CET
+const now = new Date('2027-02-06T12:00:00Z'); // Saturday
+
+function session(id: string, title: string, startsAt: string, status: SummarySession['status'], attendance: SummarySession['attendance'] = []): SummarySession {
+  return { id, title, startsAt: new Date(startsAt), durationMinutes: 90, status, meetingUrl: `https://meet.example/${id}`, attendance };
+}
+
+const sessions: SummarySession[] = [
+  session('s1', 'Week 4 circle', '2027-01-26T18:00:00Z', 'COMPLETED', [
+    { clientId: 'a', status: 'PRESENT' },
+    { clientId: 'b', status: 'ABSENT' },
+    { clientId: 'c', status: 'PRESENT' },
+    { clientId: 'd', status: 'PRESENT' },
+  ]),
+  // Held by time although the row still says SCHEDULED.
+  session('s2', 'Week 5 circle', '2027-02-02T18:00:00Z', 'SCHEDULED', [
+    { clientId: 'a', status: 'ABSENT' },
+    { clientId: 'b', status: 'EXCUSED' },
+    { clientId: 'c', status: 'PRESENT' },
+    // Dev not recorded; a withdrawn client's record is ignored.
+    { clientId: 'x', status: 'ABSENT' },
+  ]),
+  session('s2c', 'Cancelled catch-up', '2027-02-03T18:00:00Z', 'CANCELLED', [
+    { clientId: 'a', status: 'ABSENT' },
+    { clientId: 'b', status: 'ABSENT' },
+  ]),
+  session('s3', 'Week 5 practice lab', '2027-02-05T18:00:00Z', 'COMPLETED', [
+    { clientId: 'a', status: 'ABSENT' },
+    { clientId: 'b', status: 'ABSENT' },
+    { clientId: 'c', status: 'PRESENT' },
+    { clientId: 'd', status: 'ABSENT' },
+  ]),
+  session('s4', 'Cancelled evening', '2027-02-06T18:00:00Z', 'CANCELLED'),
+  // In the reported week, but not held yet at `now`.
+  session('s5', 'Weekend check-in', '2027-02-07T10:00:00Z', 'SCHEDULED'),
+  session('s6', 'Week 6 circle', '2027-02-09T18:00:00Z', 'SCHEDULED'),
+];
+
+const submitted = (clientId: string, late = false, reviewed = false) => ({
+  clientId,
+  submittedAt: new Date('2027-02-01T10:00:00Z'),
+  late,
+  reviewedAt: reviewed ? new Date('2027-02-02T10:00:00Z') : null,
+});
+
+const assignments: SummaryAssignment[] = [
+  { id: 'h1', title: 'Three columns', dueAt: new Date('2027-01-25T22:59:00Z'), submissions: [submitted('c', false, true), submitted('b', false, true), submitted('x')] },
+  { id: 'h3', title: 'A letter to myself', dueAt: new Date('2027-02-07T20:00:00Z'), submissions: [submitted('c')] },
+  { id: 'h2', title: 'Where am I located?', dueAt: new Date('2027-02-03T22:00:00Z'), submissions: [submitted('c'), submitted('b', true)] },
+  { id: 'h4', title: 'Preferences out loud', dueAt: new Date('2027-02-10T22:00:00Z'), submissions: [] },
+];
+
+const input: CoachSummaryInput = { cohort, clients, sessions, assignments, weekStart, weekEnd, now };
+
+describe('buildCoachWeeklySummary', () => {
+  const summary = buildCoachWeeklySummary(input);
+
+  it('names the program week and its module', () => {
+    expect(summary.cohortId).toBe('c1');
+    expect(summary.programWeek).toBe(5);
+    expect(summary.module).toEqual({ key: 'where-am-i-located', title: 'Where am I located right now?' });
+  });
+
+  it('counts attendance for sessions held in the week only', () => {
+    expect(summary.sessions).toEqual([
+      { sessionId: 's2', title: 'Week 5 circle', startsAt: new Date('2027-02-02T18:00:00Z'), present: 1, absent: 1, excused: 1, unrecorded: 1, absentNames: ['Ana'] },
+      { sessionId: 's3', title: 'Week 5 practice lab', startsAt: new Date('2027-02-05T18:00:00Z'), present: 1, absent: 3, excused: 0, unrecorded: 0, absentNames: ['Ana', 'Ben', 'Dev'] },
+    ]);
+  });
+
+  it('lists on-time, late and missing clients for homework due in the week', () => {
+    expect(summary.assignments).toEqual([
+      { assignmentId: 'h2', title: 'Where am I located?', dueAt: new Date('2027-02-03T22:00:00Z'), pastDue: true, submitted: ['Cleo'], late: ['Ben'], missing: ['Ana', 'Dev'] },
+      { assignmentId: 'h3', title: 'A letter to myself', dueAt: new Date('2027-02-07T20:00:00Z'), pastDue: false, submitted: ['Cleo'], late: [], missing: ['Ana', 'Ben', 'Dev'] },
+    ]);
+  });
+
+  it('counts every unreviewed submission, whatever the assignment', () => {
+    // h1: x; h2: c, b; h3: c. The two reviewed submissions to h1 do not count.
+    expect(summary.awaitingReview).toBe(4);
+  });
+
+  it('suggests reaching out after two missed sessions or two missing assignments in a row', () => {
+    // Last two held sessions: s2 and s3 (the cancelled catch-up does not count, s5 has not happened).
+    // Ben was excused from s2, Dev unrecorded in s2: neither counts as missed.
+    // Last two assignments due by now: h1 and h2. Dev handed in neither; Ben was late but handed in.
+    expect(summary.reachOut).toEqual([
+      {
+        clientId: 'a',
+        name: 'Ana',
+        reasons: [
+          'Missed the last two sessions in a row (“Week 5 circle” and “Week 5 practice lab”).',
+          'Has not handed in the last two assignments (“Three columns” and “Where am I located?”).',
+        ],
+      },
+      { clientId: 'd', name: 'Dev', reasons: ['Has not handed in the last two assignments (“Three columns” and “Where am I located?”).'] },
+    ]);
+  });
+
+  it('does not suggest reaching out when fewer than two sessions or assignments are behind us', () => {
+    const early = buildCoachWeeklySummary({
+      ...input,
+      sessions: [sessions[0]],
+      assignments: [assignments[0]],
+      now: new Date('2027-01-27T12:00:00Z'),
+    });
+    expect(early.reachOut).toEqual([]);
+  });
+
+  it('finds program week 1 when the program starts mid-week, and null outside the program', () => {
+    const wednesdayStart = { ...cohort, startsOn: '2027-02-03' };
+    const first = buildCoachWeeklySummary({ ...input, cohort: wednesdayStart });
+    expect(first.programWeek).toBe(1);
+    expect(first.module?.key).toBe('codependence-to-interdependence');
+
+    const before = buildCoachWeeklySummary({ ...input, cohort: { ...cohort, startsOn: '2027-03-01' } });
+    expect(before.programWeek).toBeNull();
+    expect(before.module).toBeNull();
+  });
+
+  it('keeps the last module for the extra weeks of a longer program', () => {
+    // 2026-07-20 is 28 weeks before 1 February 2027: week 29 of a 30-week program.
+    const longer = buildCoachWeeklySummary({ ...input, cohort: { ...cohort, startsOn: '2026-07-20', programWeeks: 30 } });
+    expect(longer.programWeek).toBe(29);
+    expect(longer.module).toEqual({ key: 'integration-and-graduation', title: 'Integration and graduation' });
+  });
+});
+
+describe('buildClientWeeklyNote', () => {
+  it('gives the week, the module practices, open homework and the next session', () => {
+    const note = buildClientWeeklyNote({ cohort, client: ana, sessions, assignments, now });
+    expect(note).toEqual({
+      cohortId: 'c1',
+      clientId: 'a',
+      programWeek: 5,
+      module: {
+        key: 'where-am-i-located',
+        title: 'Where am I located right now?',
+        practices: [
+          'Five senses landing: Name one thing you can see, hear, touch, smell and taste to bring attention back into the room and the body.',
+          'My business, their business: Sort a worrying thought into what is yours to act on and what belongs to someone else.',
+        ],
+      },
+      // h1 is more than a week overdue and drops off.
+      openHomework: [
+        { assignmentId: 'h2', title: 'Where am I located?', dueAt: new Date('2027-02-03T22:00:00Z'), overdue: true },
+        { assignmentId: 'h3', title: 'A letter to myself', dueAt: new Date('2027-02-07T20:00:00Z'), overdue: false },
+        { assignmentId: 'h4', title: 'Preferences out loud', dueAt: new Date('2027-02-10T22:00:00Z'), overdue: false },
+      ],
+      // The cancelled evening session on Saturday is skipped.
+      nextSession: {
+        sessionId: 's5',
+        title: 'Weekend check-in',
+        startsAt: new Date('2027-02-07T10:00:00Z'),
+        durationMinutes: 90,
+        meetingUrl: 'https://meet.example/s5',
+      },
+    });
+  });
+
+  it('leaves out homework the client handed in, late or not', () => {
+    expect(buildClientWeeklyNote({ cohort, client: ben, sessions, assignments, now }).openHomework.map((h) => h.assignmentId)).toEqual(['h3', 'h4']);
+    expect(buildClientWeeklyNote({ cohort, client: cleo, sessions, assignments, now }).openHomework.map((h) => h.assignmentId)).toEqual(['h4']);
+  });
+
+  it('keeps homework due exactly a week ago', () => {
+    const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000);
+    const justInside = { id: 'h0', title: 'Edge', dueAt: weekAgo, submissions: [] };
+    const justOutside = { id: 'h-1', title: 'Too old', dueAt: new Date(weekAgo.getTime() - 1), submissions: [] };
+    const note = buildClientWeeklyNote({ cohort, client: dev, sessions: [], assignments: [justOutside, justInside], now });
+    expect(note.openHomework).toEqual([{ assignmentId: 'h0', title: 'Edge', dueAt: weekAgo, overdue: true }]);
+    expect(note.nextSession).toBeNull();
+  });
+
+  it('has no week or module outside the program', () => {
+    const note = buildClientWeeklyNote({ cohort, client: ana, sessions, assignments, now: new Date('2026-12-30T12:00:00Z') });
+    expect(note.programWeek).toBeNull();
+    expect(note.module).toBeNull();
+  });
+});
