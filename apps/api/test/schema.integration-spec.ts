@@ -36,10 +36,5 @@ describe('GraphQL schema', () => {
   });
 });
 
-/** Parts of the contract that a later issue builds (notifications, with the worker); shrinks as they land. */
-const PENDING: string[] = [
-  'NotificationKind was removed.',
-  'Notification was removed.',
-  'Query.myNotifications was removed.',
-  'Mutation.markNotificationRead was removed.',
-];
+/** Parts of the contract not built yet (none: every name of the contract is served). */
+const PENDING: string[] = [];
