@@ -31,3 +31,29 @@ export const DateScalar = new GraphQLScalarType({
     return parse((ast as { value: string }).value);
   },
 });
+
+// RFC 3339 date-time with a mandatory offset, e.g. 2027-03-09T19:00:00-05:00 or 2027-03-10T00:00:00Z.
+const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
+
+function parseDateTime(value: unknown): Date {
+  const m = typeof value === 'string' ? DATE_TIME_RE.exec(value) : null;
+  // new Date() alone would roll 2027-02-30 over to March 2 and read a missing offset as server time.
+  if (!m || !isCalendarDate(m[1])) {
+    throw new GraphQLError(`DateTime must be a real date and time with an offset, e.g. 2027-03-09T19:00:00Z (got ${JSON.stringify(value)}).`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return new Date(value as string);
+}
+
+/**
+ * The parsing that graphqlOptions installs on @nestjs/graphql's GraphQLISODateTime (same name and
+ * description, so the schema is unchanged), which accepted anything `new Date()` accepts.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : null),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});

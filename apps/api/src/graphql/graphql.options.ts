@@ -2,9 +2,10 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '@anchored/config';
+import { GraphQLScalarType } from 'graphql';
 import type { GqlContext } from '../common/gql-context';
 import type { LoadersFactory } from '../loaders/loaders';
-import { DateScalar } from './date.scalar';
+import { DateScalar, DateTimeScalar } from './date.scalar';
 import { formatGraphQLError } from './format-error';
 import { operationLimitRules } from './limits';
 
@@ -16,6 +17,12 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     sortSchema: true,
     resolvers: { Date: DateScalar },
     buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    // Strict DateTime input parsing (see DateTimeScalar); the printed schema stays the same.
+    transformSchema: (schema) => {
+      const dateTime = schema.getType('DateTime');
+      if (dateTime instanceof GraphQLScalarType) Object.assign(dateTime, { parseValue: DateTimeScalar.parseValue, parseLiteral: DateTimeScalar.parseLiteral });
+      return schema;
+    },
     // Batched requests would multiply every limit below; keep them off.
     allowBatchedHttpRequests: false,
     introspection: !config.isProduction,
