@@ -22,7 +22,8 @@ export class EmailDeliveryService {
   ) {}
 
   async deliver(notificationId: string, finalAttempt: boolean): Promise<'sent' | 'nothing to do'> {
-    const claimed: { id: string; subject: string; body: string; html: string; email: string }[] = await this.db.query(
+    // TypeORM returns [rows, rowCount] for an UPDATE.
+    const [claimed]: [{ id: string; subject: string; body: string; html: string; email: string }[], number] = await this.db.query(
       `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = now()
        FROM users u
        WHERE n.id = $1 AND u.id = n.user_id
