@@ -2,9 +2,10 @@ import { ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { Args, Context, GqlExecutionContext, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { UserEntity } from '@anchored/data';
+import { DomainError } from '@anchored/domain';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public } from '../common/decorators';
-import { AuthService } from './auth.service';
+import { AuthService, WRONG_CREDENTIALS } from './auth.service';
 import { AcceptInvitationInput, LogInInput, SignUpInput } from './dto/auth.inputs';
 import { GqlThrottlerGuard } from './gql-throttler.guard';
 import { AuthPayloadModel } from './models/auth-payload.model';
@@ -21,6 +22,8 @@ class GqlLocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err) throw err;
+    // passport-local "fails" without an error when the email or password is empty.
+    if (!user) throw DomainError.unauthenticated(WRONG_CREDENTIALS);
     return user;
   }
 }
