@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApi } from './api-build.mjs';
+import { buildApp } from './app-build.mjs';
 import { startEmbeddedPostgres } from './local-services.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,7 +16,7 @@ try {
     env.DATABASE_URL = pg.url;
     stop = pg.stop;
   }
-  const cli = join(buildApi(root, env), 'cli.js');
+  const cli = join(buildApp(root, 'api', env), 'cli.js');
   const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: 'inherit', env });
   process.exitCode = result.status ?? 1;
 } catch (error) {

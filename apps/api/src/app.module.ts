@@ -26,6 +26,7 @@ import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgressModule } from './progress/progress.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
@@ -77,6 +78,7 @@ export class AppModule {
         ProgressModule,
         CalendarModule,
         NotificationsModule,
+        QueueDashboardModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service';
 import { DemoDataService } from './bootstrap/demo-data.service';
 import { createValidationPipe } from './graphql/validation.pipe';
+import { mountQueueDashboard } from './queue-dashboard/queue-dashboard';
 
 /**
  * Builds the API: migrations, the Nest app, the first admin and (in development, when asked)
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', process.env['TRUST_PROXY'] === 'true' ? true : 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  mountQueueDashboard(app, config);
   await app.get(AdminBootstrapService).ensureAdmin();
   if (config.demoData) await app.get(DemoDataService).seedIfEmpty();
   return app;

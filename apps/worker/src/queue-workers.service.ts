@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '@anchored/config';
@@ -28,7 +28,7 @@ export const WORKER_TUNING = Symbol('WORKER_TUNING');
  * idempotent).
  */
 @Injectable()
-export class QueueWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueWorkersService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Worker');
   private workers: Worker[] = [];
   private readonly counts = new Map<string, number>();
@@ -85,7 +85,8 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     this.workers = [];
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the Redis connection closes (QueuesModule does that at application shutdown). */
+  async onModuleDestroy(): Promise<void> {
     await this.stop(false);
   }
 

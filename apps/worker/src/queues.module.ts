@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '@anchored/config';
 import { EMAIL_QUEUE, Queues, REMINDERS_QUEUE, createQueues, createRedis } from '@anchored/jobs';
@@ -30,13 +30,14 @@ export function queueToken(name: string): string {
   ],
   exports: [REDIS, queueToken(REMINDERS_QUEUE), queueToken(EMAIL_QUEUE)],
 })
-export class QueuesModule implements OnModuleDestroy {
+export class QueuesModule implements OnApplicationShutdown {
   constructor(
     @Inject(QUEUES) private readonly queues: Queues,
     @Inject(REDIS) private readonly redis: IORedis,
   ) {}
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last of all: the workers (stopped in onModuleDestroy) still need Redis to finish their jobs. */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all([this.queues.reminders.close(), this.queues.email.close()]);
     this.redis.disconnect();
   }

@@ -93,12 +93,11 @@ export class WeeklySummariesService {
     if (claimed.length === 0) return null;
 
     const cohort: SummaryCohort = { id: row.id, name: row.name, timezone: row.timezone, startsOn: row.starts_on, programWeeks: row.program_weeks };
-    const [clients, coaches, sessions, assignments] = await Promise.all([
-      enrolledClients(manager, row.id),
-      cohortCoaches(manager, row.id),
-      this.sessions(manager, row.id),
-      this.assignments(manager, row.id),
-    ]);
+    // One connection runs one statement at a time: read in sequence.
+    const clients = await enrolledClients(manager, row.id);
+    const coaches = await cohortCoaches(manager, row.id);
+    const sessions = await this.sessions(manager, row.id);
+    const assignments = await this.assignments(manager, row.id);
     const drafts: NotificationDraft[] = [];
     const draft = (userId: string, message: { subject: string; text: string; html: string }) =>
       drafts.push({
