@@ -72,10 +72,10 @@ describe('hardening', () => {
     });
     const COHORT = `query($id: ID!) { cohort(id: $id)`;
 
-    /** `sessions { cohort { sessions { … { id } } } }`: `levels` object fields, then id, below a Cohort. */
-    function nested(levels: number): string {
-      return Array.from({ length: levels }, (_, i) => (i % 2 === 0 ? 'sessions' : 'cohort')).reduceRight((inner, field) => `${field} { ${inner} }`, 'id');
-    }
+    /** Depth without cycles (those are refused on their own): 6 nested object fields below a Cohort, then id. */
+    const DEPTH_8_BELOW_COHORT = `sessions { cohort { enrollments { cohort { assignments { cohort { id } } } } } }`;
+    /** 7 nested object fields below a Cohort, then id: one level too deep below a root field. */
+    const DEPTH_9_BELOW_ROOT = `assignments { mySubmission { assignment { cohort { enrollments { cohort { sessions { id } } } } } } }`;
 
     it('has the documented defaults', () => {
       expect(t.config.graphql).toMatchObject({ maxDepth: 8, maxAliases: 15 });
@@ -83,13 +83,13 @@ describe('hardening', () => {
 
     it('runs a query exactly as deep as the limit (the control)', async () => {
       // cohort + 6 nested fields + id = 8 levels.
-      const data = await t.ok(`${COHORT} { ${nested(t.config.graphql.maxDepth - 2)} } }`, { id: cohortId }, admin.token);
-      expect(data.cohort.sessions[0].cohort.sessions[0].cohort.sessions[0].cohort.id).toBe(cohortId);
+      const data = await t.ok(`${COHORT} { ${DEPTH_8_BELOW_COHORT} } }`, { id: cohortId }, admin.token);
+      expect(data.cohort.sessions[0].cohort.enrollments).toEqual([]);
     });
 
     it('rejects a query deeper than the limit before executing it', async () => {
       const name = `Deep ${randomBytes(6).toString('hex')}`;
-      const deep = `mutation { createCohort(input: { name: "${name}", startsOn: "2030-01-07", timezone: "Europe/Berlin", capacity: 5 }) { ${nested(t.config.graphql.maxDepth - 1)} } }`;
+      const deep = `mutation { createCohort(input: { name: "${name}", startsOn: "2030-01-07", timezone: "Europe/Berlin", capacity: 5 }) { ${DEPTH_9_BELOW_ROOT} } }`;
       const result = await post(t, { query: deep }, { authorization: `Bearer ${admin.token}` });
       expect(result.status).toBe(400);
       expect(result.body.data).toBeUndefined();
@@ -100,7 +100,7 @@ describe('hardening', () => {
     });
 
     it('counts depth through fragments too', async () => {
-      const query = `${COHORT} { ...A } } fragment A on Cohort { sessions { cohort { sessions { cohort { sessions { cohort { sessions { cohort { id } } } } } } } } }`;
+      const query = `${COHORT} { ...A } } fragment A on Cohort { assignments { mySubmission { assignment { cohort { enrollments { cohort { sessions { cohort { id } } } } } } } } }`;
       const result = await post(t, { query, variables: { id: cohortId } }, { authorization: `Bearer ${admin.token}` });
       expect(codes(result.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
       expect(result.body.errors?.[0].message).toMatch(/depth limit of 8 exceeded/i);
@@ -130,25 +130,47 @@ describe('hardening', () => {
       expect(result.body.errors?.[0].message).toMatch(/aliases/i);
     });
 
-    /** A bushy Cohort selection: every nested object leads back to a cohort, `levels` deep, no aliases. */
-    function bushy(levels: number): string {
-      const scalars = 'id name status startsOn endsOn capacity timezone';
-      if (levels < 3) return scalars;
-      const back = `cohort { ${bushy(levels - 2)} }`;
-      return `${scalars} sessions { id ${back} } enrollments { id ${back} } assignments { id ${back} }`;
+    /** A bushy Cohort selection without cycles: every order of the three lists, back through the cohort each time. */
+    function bushy(lists = ['sessions', 'enrollments', 'assignments']): string {
+      const scalars = 'id name status startsOn endsOn capacity timezone programWeeks enrolledCount waitlistCount';
+      return `${scalars} ${lists.map((list) => `${list} { id cohort { ${bushy(lists.filter((l) => l !== list))} } }`).join(' ')}`;
     }
-
     it('runs a wide query within the cost limit (the control)', async () => {
-      const data = await t.ok(`${COHORT} { ${bushy(5)} } }`, { id: cohortId }, admin.token);
+      const data = await t.ok(`${COHORT} { ${bushy()} } }`, { id: cohortId }, admin.token);
       expect(data.cohort.sessions[0].cohort.id).toBe(cohortId);
     });
 
     it('rejects a query within the depth and alias limits whose cost is too high, before executing it', async () => {
-      const result = await post(t, { query: `${COHORT} { ${bushy(7)} } }`, variables: { id: cohortId } }, { authorization: `Bearer ${admin.token}` });
+      // The same selection twice, through two fragments: twice the cost.
+      const query = `${COHORT} { ...A ...B } } fragment A on Cohort { ${bushy()} } fragment B on Cohort { ${bushy()} }`;
+      const result = await post(t, { query, variables: { id: cohortId } }, { authorization: `Bearer ${admin.token}` });
       expect(result.status).toBe(400);
       expect(result.body.data).toBeUndefined();
       expect(codes(result.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
       expect(result.body.errors?.[0].message).toMatch(/cost limit of 5000 exceeded/i);
+    });
+  });
+
+  describe('nested lists', () => {
+    let admin: Session;
+    beforeAll(async () => (admin = await t.user(Role.ADMIN)));
+
+    it('refuses a path that comes back to a list it went through (lists multiply), before executing it', async () => {
+      const query = `{ cohorts { sessions { cohort { sessions { id } } } } }`;
+      const result = await post(t, { query }, { authorization: `Bearer ${admin.token}` });
+      expect(result.status).toBe(400);
+      expect(codes(result.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(result.body.errors?.[0].message).toMatch(/Cohort\.sessions twice/);
+      const viaFragment = await post(t, { query: `{ cohorts { ...F } } fragment F on Cohort { enrollments { cohort { enrollments { id } } } }` }, { authorization: `Bearer ${admin.token}` });
+      expect(viaFragment.body.errors?.[0].message).toMatch(/Cohort\.enrollments twice/);
+    });
+
+    it('allows three nested lists and refuses a fourth', async () => {
+      const three = await t.gql(`{ cohorts { sessions { attendance { status } } } }`, {}, admin.token);
+      expect(three.errors).toBeUndefined();
+      const four = await post(t, { query: `{ cohorts { enrollments { cohort { sessions { attendance { status } } } } } }` }, { authorization: `Bearer ${admin.token}` });
+      expect(four.status).toBe(400);
+      expect(four.body.errors?.[0].message).toMatch(/at most 3 deep/);
     });
   });
 

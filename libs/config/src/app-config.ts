@@ -23,7 +23,8 @@ export interface AppConfig {
   logLevel: string;
   /** Load demo data into an empty database on start (never in production). */
   demoData: boolean;
-  graphql: { maxDepth: number; maxAliases: number; maxCost: number };
+  /** Operation limits; maxListNesting counts list fields on one path (lists multiply). */
+  graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxListNesting: number };
   /**
    * AES-256-GCM keys for homework answers, newest first: the first encrypts, all decrypt, so a key
    * can be rotated by putting a new one in front (see docs/privacy.md).
@@ -193,6 +194,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50, problems),
       maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 200, problems),
       maxCost: intFrom(env, 'GRAPHQL_MAX_COST', 5000, 100, 1_000_000, problems),
+      maxListNesting: intFrom(env, 'GRAPHQL_MAX_LIST_NESTING', 3, 1, 10, problems),
     },
   };
   config.homeworkKeys = parseHomeworkKeys(env['HOMEWORK_ENCRYPTION_KEYS'], jwtSecret, problems);
