@@ -14,6 +14,17 @@ export interface NotificationDraft {
   emailDeadline?: Date;
 }
 
+/** A rendered message (subject, plain text, HTML) addressed to one user as one occurrence. */
+export function notificationDraft(
+  userId: string,
+  kind: NotificationKind,
+  dedupeKey: string,
+  message: { subject: string; text: string; html: string },
+  emailDeadline?: Date,
+): NotificationDraft {
+  return { userId, kind, dedupeKey, subject: message.subject, body: message.text, html: message.html, ...(emailDeadline ? { emailDeadline } : {}) };
+}
+
 export interface StoredNotification {
   id: string;
   userId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CohortEntity, EnrollmentEntity, NotificationDraft, StoredNotification, storeNotifications } from '@anchored/data';
+import { CohortEntity, EnrollmentEntity, NotificationDraft, StoredNotification, notificationDraft, storeNotifications } from '@anchored/data';
 import { enrollmentUpdateKey, renderEnrollmentUpdate } from '@anchored/notifications';
 import {
   ApplicationDecision,
@@ -155,14 +155,8 @@ export class EnrollmentService {
       waitlistPosition,
       promoted,
     });
-    return {
-      userId: enrollment.clientId,
-      kind: NotificationKind.ENROLLMENT_UPDATE,
-      dedupeKey: enrollmentUpdateKey(enrollment.id, enrollment.status, enrollment.updatedAt ?? new Date()),
-      subject: message.subject,
-      body: message.text,
-      html: message.html,
-    };
+    const key = enrollmentUpdateKey(enrollment.id, enrollment.status, enrollment.updatedAt ?? new Date());
+    return notificationDraft(enrollment.clientId, NotificationKind.ENROLLMENT_UPDATE, key, message);
   }
 
   private async moveTo(manager: EntityManager, enrollment: EnrollmentEntity, status: EnrollmentStatus): Promise<EnrollmentEntity> {

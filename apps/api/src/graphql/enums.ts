@@ -1,26 +1,16 @@
 import { registerEnumType } from '@nestjs/graphql';
-import {
-  ApplicationDecision,
-  AttendanceStatus,
-  CohortStatus,
-  EmailStatus,
-  EnrollmentStatus,
-  NotificationKind,
-  Role,
-  SessionStatus,
-  SubmissionStatus,
-} from '@anchored/domain';
+import * as domain from '@anchored/domain';
 
 // The domain's enums are the GraphQL enums: one definition, no mapping.
-registerEnumType(Role, { name: 'Role' });
-registerEnumType(CohortStatus, { name: 'CohortStatus' });
-registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
-registerEnumType(ApplicationDecision, { name: 'ApplicationDecision' });
-registerEnumType(SessionStatus, { name: 'SessionStatus' });
-registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
-registerEnumType(SubmissionStatus, { name: 'SubmissionStatus' });
-registerEnumType(NotificationKind, { name: 'NotificationKind' });
-registerEnumType(EmailStatus, { name: 'EmailStatus' });
+registerEnumType(domain.Role, { name: 'Role' });
+registerEnumType(domain.CohortStatus, { name: 'CohortStatus' });
+registerEnumType(domain.EnrollmentStatus, { name: 'EnrollmentStatus' });
+registerEnumType(domain.ApplicationDecision, { name: 'ApplicationDecision' });
+registerEnumType(domain.SessionStatus, { name: 'SessionStatus' });
+registerEnumType(domain.AttendanceStatus, { name: 'AttendanceStatus' });
+registerEnumType(domain.SubmissionStatus, { name: 'SubmissionStatus' });
+registerEnumType(domain.NotificationKind, { name: 'NotificationKind' });
+registerEnumType(domain.EmailStatus, { name: 'EmailStatus' });
 
 export {
   ApplicationDecision,
@@ -32,4 +22,4 @@ export {
   Role,
   SessionStatus,
   SubmissionStatus,
-};
+} from '@anchored/domain';

@@ -6,6 +6,7 @@ import { DomainError, Role } from '@anchored/domain';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { CohortModel } from '../cohorts/models/cohort.model';
 import type { AuthUser } from '../common/auth-user';
+import { assertPage } from '../common/paging';
 import { CurrentUser, Roles } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -71,8 +72,7 @@ export class SubmissionResolver {
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 50 }) limit: number,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
   ) {
-    if (limit < 1 || limit > 200) throw DomainError.badInput('limit', 'limit must be from 1 to 200.');
-    if (offset < 0) throw DomainError.badInput('offset', 'offset must not be negative.');
+    assertPage(limit, offset);
     return this.homework.mySubmissions(caller, limit, offset);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { findTemplate, validateResponses } from '@anchored/curriculum';
-import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, StoredNotification, SubmissionEntity, storeNotifications } from '@anchored/data';
+import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, StoredNotification, SubmissionEntity, notificationDraft, storeNotifications } from '@anchored/data';
 import { CohortStatus, DomainError, ErrorCode, NotificationKind, Role, SubmissionStatus } from '@anchored/domain';
 import { feedbackReadyKey, renderFeedbackReady } from '@anchored/notifications';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
@@ -134,14 +134,7 @@ export class HomeworkService {
       [submission.clientId, assignment.cohortId],
     );
     const message = renderFeedbackReady({ recipientName: row.client_name, assignmentTitle: assignment.title, cohortName: row.cohort_name });
-    return {
-      userId: submission.clientId,
-      kind: NotificationKind.FEEDBACK_READY,
-      dedupeKey: feedbackReadyKey(submission.id, submission.reviewedAt as Date),
-      subject: message.subject,
-      body: message.text,
-      html: message.html,
-    };
+    return notificationDraft(submission.clientId, NotificationKind.FEEDBACK_READY, feedbackReadyKey(submission.id, submission.reviewedAt as Date), message);
   }
 
   mySubmissions(caller: AuthUser, limit: number, offset: number): Promise<SubmissionEntity[]> {

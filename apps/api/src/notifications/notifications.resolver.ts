@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { UserEntity } from '@anchored/data';
-import { DomainError } from '@anchored/domain';
 import type { AuthUser } from '../common/auth-user';
+import { assertPage } from '../common/paging';
 import { CurrentUser } from '../common/decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { UserModel } from '../users/models/user.model';
@@ -20,8 +20,7 @@ export class NotificationsResolver {
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 50 }) limit: number,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
   ) {
-    if (limit < 1 || limit > 200) throw DomainError.badInput('limit', 'limit must be from 1 to 200.');
-    if (offset < 0) throw DomainError.badInput('offset', 'offset must not be negative.');
+    assertPage(limit, offset);
     return this.notifications.list(caller, unreadOnly ?? false, limit, offset);
   }
 

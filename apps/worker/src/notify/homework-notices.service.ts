@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, storeNotifications } from '@anchored/data';
+import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, notificationDraft, storeNotifications } from '@anchored/data';
 import { NotificationKind } from '@anchored/domain';
 import type { HomeworkNoticeData } from '@anchored/jobs';
 import { homeworkDueKey, homeworkOverdueKey, renderHomeworkDue, renderHomeworkOverdue } from '@anchored/notifications';
@@ -41,15 +41,8 @@ export class HomeworkNoticesService {
           cohortName: cohort.name,
           dueAt: assignment.dueAt,
         });
-        return {
-          userId: client.id,
-          kind,
-          dedupeKey: key(assignment.id, assignment.dueAt, client.id),
-          subject: message.subject,
-          body: message.text,
-          html: message.html,
-          ...(kind === NotificationKind.HOMEWORK_DUE ? { emailDeadline: assignment.dueAt } : {}),
-        };
+        const deadline = kind === NotificationKind.HOMEWORK_DUE ? assignment.dueAt : undefined;
+        return notificationDraft(client.id, kind, key(assignment.id, assignment.dueAt, client.id), message, deadline);
       });
       return storeNotifications(manager, drafts, now);
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findModule } from '@anchored/curriculum';
-import { CohortEntity, NotificationDraft, SessionEntity, storeNotifications } from '@anchored/data';
+import { CohortEntity, NotificationDraft, SessionEntity, notificationDraft, storeNotifications } from '@anchored/data';
 import { NotificationKind, SessionStatus } from '@anchored/domain';
 import type { SessionReminderData } from '@anchored/jobs';
 import { renderSessionReminder, sessionReminderKey } from '@anchored/notifications';
@@ -43,15 +43,8 @@ export class SessionRemindersService {
           meetingUrl: session.meetingUrl,
           moduleTitle,
         });
-        return {
-          userId: recipient.id,
-          kind: NotificationKind.SESSION_REMINDER,
-          dedupeKey: sessionReminderKey(session.id, session.startsAt, data.offsetSeconds, recipient.id),
-          subject: message.subject,
-          body: message.text,
-          html: message.html,
-          emailDeadline: session.startsAt,
-        };
+        const key = sessionReminderKey(session.id, session.startsAt, data.offsetSeconds, recipient.id);
+        return notificationDraft(recipient.id, NotificationKind.SESSION_REMINDER, key, message, session.startsAt);
       });
       return storeNotifications(manager, drafts, now);
     });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
-import { NotificationDraft, StoredNotification, storeNotifications } from '@anchored/data';
+import { NotificationDraft, StoredNotification, notificationDraft, storeNotifications } from '@anchored/data';
 import { NotificationKind } from '@anchored/domain';
 import {
   SummaryAssignment,
@@ -100,14 +100,7 @@ export class WeeklySummariesService {
     const assignments = await this.assignments(manager, row.id);
     const drafts: NotificationDraft[] = [];
     const draft = (userId: string, message: { subject: string; text: string; html: string }) =>
-      drafts.push({
-        userId,
-        kind: NotificationKind.WEEKLY_SUMMARY,
-        dedupeKey: weeklySummaryKey(row.id, isoWeek, userId),
-        subject: message.subject,
-        body: message.text,
-        html: message.html,
-      });
+      drafts.push(notificationDraft(userId, NotificationKind.WEEKLY_SUMMARY, weeklySummaryKey(row.id, isoWeek, userId), message));
 
     const summary = buildCoachWeeklySummary({
       cohort,
