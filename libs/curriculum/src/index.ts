@@ -2,3 +2,4 @@ export * from './types';
 export * from './templates';
 export * from './program';
 export * from './validate-responses';
+export * from './program-week';
