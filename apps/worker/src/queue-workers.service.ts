@@ -18,6 +18,8 @@ export interface WorkerTuning {
   stalledIntervalMs?: number;
   /** Leave the repeating reconcile / weekly-summary schedulers out (tests drive them by hand). */
   withoutSchedulers?: boolean;
+  /** Take no jobs at all: only the services run, called directly (benchmarks). */
+  withoutProcessors?: boolean;
 }
 export const WORKER_TUNING = Symbol('WORKER_TUNING');
 
@@ -48,6 +50,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.tuning.withoutProcessors) return;
     const { workerConcurrency, reconcileEverySeconds, queuePrefix } = this.config.notifications;
     const options = {
       connection: this.redis,
