@@ -4,8 +4,10 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { CohortEntity, EnrollmentEntity } from '@anchored/data';
-import { CohortStatus, EnrollmentStatus, Role } from '@anchored/domain';
+import { AttendanceStatus, CohortStatus, EnrollmentStatus, Role } from '@anchored/domain';
 import { APP_CONFIG } from '../config.module';
+import { HomeworkService } from '../homework/homework.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 
 /** Demo logins, printed on start. They only ever exist in a development database. */
@@ -27,6 +29,8 @@ export class DemoDataService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly homework: HomeworkService,
   ) {}
 
   /** Loads demo people and an enrolling cohort into an empty database; does nothing otherwise. */
@@ -59,7 +63,62 @@ export class DemoDataService {
       { cohortId: cohort.id, clientId: clients[1].id, status: EnrollmentStatus.ENROLLED, motivation: 'Learning to ask for what I need without guilt.', decidedAt: now },
       { cohortId: cohort.id, clientId: clients[2].id, status: EnrollmentStatus.APPLIED, motivation: 'A friend recommended the program.' },
     ]);
-    this.logger.log(`Loaded demo data: ${admin.email}, ${coach.email}, ${clients.length} clients, cohort "${cohort.name}"`);
+    const active = await this.seedActiveCohort(coach.id, [clients[0].id, clients[1].id, clients[3].id]);
+    this.logger.log(`Loaded demo data: ${admin.email}, ${coach.email}, ${clients.length} clients, cohorts "${cohort.name}" and "${active}"`);
     return true;
+  }
+
+  /**
+   * A cohort three weeks into its program, created through the same services the API uses (so
+   * the worker gets its reminders): a Tuesday evening series, attendance, two assignments, answers
+   * and a review. The demo coach has something to look at on day one.
+   */
+  private async seedActiveCohort(coachId: string, clientIds: string[]): Promise<string> {
+    const coach = { id: coachId, role: Role.COACH };
+    const startsOn = DateTime.now().setZone('America/New_York').minus({ weeks: 3 }).startOf('week').toISODate() as string;
+    const cohort = await this.db.getRepository(CohortEntity).save({
+      name: 'Autumn Interdependence Circle',
+      status: CohortStatus.ACTIVE,
+      startsOn,
+      timezone: 'America/New_York',
+      capacity: 10,
+      programWeeks: 26,
+    });
+    await this.db.query(`INSERT INTO cohort_coaches (cohort_id, coach_id) VALUES ($1, $2)`, [cohort.id, coachId]);
+    await this.db.getRepository(EnrollmentEntity).save(
+      clientIds.map((clientId) => ({ cohortId: cohort.id, clientId, status: EnrollmentStatus.ENROLLED, decidedAt: new Date() })),
+    );
+    const series = await this.sessions.scheduleSeries(coach, {
+      cohortId: cohort.id,
+      title: 'Tuesday circle',
+      weekdays: [2],
+      localTime: '19:00',
+      durationMinutes: 90,
+      meetingUrl: 'https://meet.example.com/autumn-circle',
+    });
+    const past = series.filter((session) => session.startsAt < new Date());
+    for (const [i, session] of past.entries()) {
+      for (const [j, clientId] of clientIds.entries()) {
+        // The third client has missed the last two sessions: the weekly summary flags them.
+        const absent = j === 2 && i >= past.length - 2;
+        await this.sessions.recordAttendance(coach, session.id, clientId, absent ? AttendanceStatus.ABSENT : AttendanceStatus.PRESENT);
+      }
+    }
+    const checkIn = await this.homework.assign(coach, {
+      cohortId: cohort.id,
+      templateKey: 'where-am-i-located',
+      dueAt: DateTime.now().minus({ days: 3 }).toJSDate(),
+    });
+    await this.homework.assign(coach, { cohortId: cohort.id, templateKey: 'boundary-practice-log', dueAt: DateTime.now().plus({ days: 4 }).toJSDate() });
+    const answer = {
+      location: 'With someone else: their mood, their opinion, their needs',
+      bodySignals: 'Tight jaw, shallow breath.',
+      groundedness: 6,
+      returnPractice: 'Three long exhales and feeling my feet on the floor.',
+    };
+    const first = await this.homework.submit({ id: clientIds[0], role: Role.CLIENT }, checkIn.id, answer);
+    await this.homework.submit({ id: clientIds[1], role: Role.CLIENT }, checkIn.id, { ...answer, location: 'With me: my body, my feelings, my choices', groundedness: 8 });
+    await this.homework.review(coach, first.id, 'Noticing the jaw is a real skill. Try the exhale before you answer the next message.');
+    return cohort.name;
   }
 }
