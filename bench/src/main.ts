@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@anchored/data';
+import { dashboardScenario } from './coach-dashboard';
 import type { BenchContext, BenchResult, Scenario } from './context';
 import { schedulingScenario } from './scheduling';
 import { summariesScenario } from './summaries';
@@ -15,6 +16,7 @@ import { summariesScenario } from './summaries';
  * against a baseline measured in the same run. BENCH_SMOKE=true runs tiny sizes (CI).
  */
 const SCENARIOS: [string, Scenario][] = [
+  ['dashboard', dashboardScenario],
   ['scheduling', schedulingScenario],
   ['summaries', summariesScenario],
 ];

@@ -1,5 +1,5 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '@anchored/config';
 import { GraphQLScalarType } from 'graphql';
@@ -27,7 +27,11 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     allowBatchedHttpRequests: false,
     introspection: !config.isProduction,
     playground: false,
-    plugins: [config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [
+      config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // We send no cache hints; the default cache-control plugin would wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: operationLimitRules(config.graphql),
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode, FieldProblem } from '@anchored/domain';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -9,12 +9,28 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
+/** @nestjs/graphql's numeric param type for @Args (ROOT 0, CONTEXT 1, INFO 2, ARGS 3). */
+const GQL_ARGS = 3;
+
+/**
+ * Validates what callers send (GraphQL arguments, HTTP body/query/params) and nothing else. As a
+ * global pipe, ValidationPipe would otherwise also run class-transformer and class-validator on
+ * every field resolver's parent object, thousands of times per dashboard request.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.type as string | number;
+    if (type === GQL_ARGS || type === 'body' || type === 'query' || type === 'param') return super.transform(value, metadata);
+    return Promise.resolve(value);
+  }
+}
+
 /**
  * class-validator on every input; failures become one BAD_USER_INPUT error that lists each field
  * problem, with a message that names the fields.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     // The GraphQL schema already refuses unknown input fields; whitelisting here would silently
     // drop fields that carry no class-validator decorator (e.g. those typed by a custom scalar).
