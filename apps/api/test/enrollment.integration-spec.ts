@@ -111,6 +111,13 @@ describe('cohorts and enrollment', () => {
       expect(await mine(a.client)).toEqual([{ cohort: { id: c.id }, status: 'GRADUATED' }]);
       expect(await mine(b.client)).toEqual([{ cohort: { id: c.id }, status: 'WITHDRAWN' }]);
       expect((await mine(w.client))[0].status).not.toBe('WAITLISTED');
+      // The new alumnus is told, in the same transaction; nobody else hears about the graduation.
+      const graduation = async (s: Session) =>
+        (await t.db.query(`SELECT subject FROM notifications WHERE user_id = $1 AND dedupe_key LIKE '%:GRADUATED:%'`, [s.user.id])) as { subject: string }[];
+      expect(await graduation(a.client)).toHaveLength(1);
+      expect((await graduation(a.client))[0].subject).toContain('Autumn Circle');
+      expect(await graduation(b.client)).toEqual([]);
+      expect(await graduation(w.client)).toEqual([]);
     });
   });
 

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CohortEntity, UserEntity } from '@anchored/data';
+import { DataSource, EntityManager } from 'typeorm';
+import { CohortEntity, StoredNotification, UserEntity, notificationDraft, storeNotifications } from '@anchored/data';
 import {
   CohortStatus,
   DEFAULT_PROGRAM_WEEKS,
   DomainError,
   EnrollmentStatus,
+  NotificationKind,
   Role,
   assertCohortTransition,
   statusOnCohortCompletion,
 } from '@anchored/domain';
+import { enrollmentUpdateKey, renderEnrollmentUpdate } from '@anchored/notifications';
 import type { AuthUser } from '../common/auth-user';
+import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
 import { CohortAccessService } from './cohort-access.service';
 import type { CreateCohortInput } from './dto/create-cohort.input';
@@ -21,6 +24,7 @@ export class CohortsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CohortAccessService,
+    private readonly jobs: JobsProducer,
   ) {}
 
   create(input: CreateCohortInput): Promise<CohortEntity> {
@@ -59,23 +63,49 @@ export class CohortsService {
    * Moves a cohort one step along DRAFT → ENROLLING → ACTIVE → COMPLETED → ARCHIVED. Completing
    * it graduates the enrolled clients and closes applications still waiting.
    */
-  setStatus(cohortId: string, status: CohortStatus): Promise<CohortEntity> {
-    return this.db.transaction(async (manager) => {
+  async setStatus(cohortId: string, status: CohortStatus): Promise<CohortEntity> {
+    let stored: StoredNotification[] = [];
+    const saved = await this.db.transaction(async (manager) => {
       const cohort = await manager.getRepository(CohortEntity).findOne({ where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
       if (!cohort) throw DomainError.notFound('That cohort');
       assertCohortTransition(cohort.status, status);
       if (status === CohortStatus.COMPLETED) {
         for (const from of [EnrollmentStatus.ENROLLED, EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED]) {
-          await manager.query(
+          const [moved]: [{ id: string; client_id: string; updated_at: Date }[], number] = await manager.query(
             `UPDATE enrollments SET status = $3, decided_at = COALESCE(decided_at, now()), updated_at = now()
-             WHERE cohort_id = $1 AND status = $2`,
+             WHERE cohort_id = $1 AND status = $2 RETURNING id, client_id, updated_at`,
             [cohortId, from, statusOnCohortCompletion(from)],
           );
+          // New alumni hear about it, in the same transaction as their graduation.
+          if (from === EnrollmentStatus.ENROLLED && moved.length) stored = await this.notifyGraduates(manager, cohort, moved);
         }
       }
       cohort.status = status;
       return manager.getRepository(CohortEntity).save(cohort);
     });
+    await this.jobs.notificationsStored(stored);
+    return saved;
+  }
+
+  private async notifyGraduates(
+    manager: EntityManager,
+    cohort: CohortEntity,
+    graduates: { id: string; client_id: string; updated_at: Date }[],
+  ): Promise<StoredNotification[]> {
+    const names: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [graduates.map((g) => g.client_id)]);
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    const drafts = graduates.map((g) => {
+      const message = renderEnrollmentUpdate({
+        recipientName: nameOf.get(g.client_id) ?? '',
+        cohortName: cohort.name,
+        status: EnrollmentStatus.GRADUATED,
+        waitlistPosition: null,
+        promoted: false,
+      });
+      const key = enrollmentUpdateKey(g.id, EnrollmentStatus.GRADUATED, new Date(g.updated_at));
+      return notificationDraft(g.client_id, NotificationKind.ENROLLMENT_UPDATE, key, message);
+    });
+    return storeNotifications(manager, drafts);
   }
 
   async assignCoach(cohortId: string, coachId: string): Promise<CohortEntity> {
