@@ -10,9 +10,8 @@ import { assertPage } from '../common/paging';
 import { CurrentUser, Roles } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { withClient } from '../loaders/loaders';
 import { HomeworkTemplateModel } from '../curriculum/models/curriculum.model';
-import { SubmissionStatus } from '../graphql/enums';
-import { UserModel } from '../users/models/user.model';
 import { AssignHomeworkInput, SubmitHomeworkInput } from './dto/homework.inputs';
 import { HomeworkService } from './homework.service';
 import { HomeworkAssignmentModel, SubmissionModel } from './models/homework.model';
@@ -52,7 +51,8 @@ export class HomeworkAssignmentResolver {
   @ResolveField(() => SubmissionModel, { nullable: true, description: "The calling client's" })
   async mySubmission(@Parent() assignment: HomeworkAssignmentEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
     if (caller.role !== Role.CLIENT) return null;
-    return (await ctx.loaders.submissionOf.load(`${assignment.id}:${caller.id}`)) ?? null;
+    const mine = await ctx.loaders.submissionOf.load(`${assignment.id}:${caller.id}`);
+    return mine ? (await withClient(ctx.loaders, [mine]))[0] : null;
   }
 
   @ResolveField(() => [SubmissionModel], { description: 'Coaches and admins of the cohort' })
@@ -67,29 +67,31 @@ export class SubmissionResolver {
   constructor(private readonly homework: HomeworkService) {}
 
   @Query(() => [SubmissionModel], { description: "The caller's own submissions, newest first, paged" })
-  mySubmissions(
+  async mySubmissions(
     @CurrentUser() caller: AuthUser,
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 50 }) limit: number,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
+    @Context() ctx: GqlContext,
   ) {
     assertPage(limit, offset);
-    return this.homework.mySubmissions(caller, limit, offset);
+    return withClient(ctx.loaders, await this.homework.mySubmissions(caller, limit, offset));
   }
 
   @Roles(Role.CLIENT)
   @Mutation(() => SubmissionModel, { description: 'An ENROLLED client; resubmitting replaces the answer until it is reviewed' })
-  submitHomework(@Args('input') input: SubmitHomeworkInput, @CurrentUser() caller: AuthUser) {
-    return this.homework.submit(caller, input.assignmentId, input.responses);
+  async submitHomework(@Args('input') input: SubmitHomeworkInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return (await withClient(ctx.loaders, [await this.homework.submit(caller, input.assignmentId, input.responses)]))[0];
   }
 
   @Roles(Role.COACH)
   @Mutation(() => SubmissionModel, { description: "The cohort's COACH" })
-  reviewSubmission(
+  async reviewSubmission(
     @Args('submissionId', { type: () => ID }, ParseUuidPipe) submissionId: string,
     @Args('feedback', { type: () => String }) feedback: string,
     @CurrentUser() caller: AuthUser,
+    @Context() ctx: GqlContext,
   ) {
-    return this.homework.review(caller, submissionId, feedback);
+    return (await withClient(ctx.loaders, [await this.homework.review(caller, submissionId, feedback)]))[0];
   }
 
   @ResolveField(() => GraphQLJSON, { description: '{ fieldKey: value }; only the client and their coaches may read it' })
@@ -97,23 +99,11 @@ export class SubmissionResolver {
     return this.homework.readResponses(caller, submission, ctx.loaders);
   }
 
-  @ResolveField(() => SubmissionStatus)
-  status(@Parent() submission: SubmissionEntity) {
-    return submission.status;
-  }
-
   @ResolveField(() => HomeworkAssignmentModel)
   async assignment(@Parent() submission: SubmissionEntity, @Context() ctx: GqlContext) {
     const assignment = await ctx.loaders.assignmentById.load(submission.assignmentId);
     if (!assignment) throw DomainError.notFound('That assignment');
     return assignment;
-  }
-
-  @ResolveField(() => UserModel)
-  async client(@Parent() submission: SubmissionEntity, @Context() ctx: GqlContext) {
-    const user = await ctx.loaders.userById.load(submission.clientId);
-    if (!user) throw DomainError.notFound('That client');
-    return user;
   }
 }
 

@@ -5,6 +5,22 @@ import { DataSource, In } from 'typeorm';
 import { AttendanceEntity, CohortEntity, HomeworkAssignmentEntity, SessionEntity, SubmissionEntity, UserEntity } from '@anchored/data';
 import { EnrollmentStatus } from '@anchored/domain';
 
+export type WithClient<T> = T & { client: UserEntity };
+export type AttendanceWithClient = WithClient<AttendanceEntity>;
+
+/**
+ * Attaches each row's client (one batched user query). Attendance and submissions come in the
+ * hundreds per dashboard; a plain `client` property spares each of them a field resolver.
+ * Rows whose user no longer exists are left out.
+ */
+export async function withClient<T extends { clientId: string }>(loaders: Pick<Loaders, 'userById'>, rows: T[]): Promise<WithClient<T>[]> {
+  const users = await loaders.userById.loadMany(rows.map((r) => r.clientId));
+  return rows.flatMap((row, i) => {
+    const client = users[i];
+    return client && !(client instanceof Error) ? [Object.assign(Object.create(Object.getPrototypeOf(row)), row, { client }) as WithClient<T>] : [];
+  });
+}
+
 export interface SeatCounts {
   enrolled: number;
   waitlisted: number;
@@ -22,10 +38,11 @@ export interface Loaders {
   seatStatus: DataLoader<string, EnrollmentStatus | undefined>;
   sessionById: DataLoader<string, SessionEntity | undefined>;
   sessionsByCohortId: DataLoader<string, SessionEntity[]>;
-  attendanceBySessionId: DataLoader<string, AttendanceEntity[]>;
+  /** Each row carries its client, so the many Attendance.client fields need no resolver of their own. */
+  attendanceBySessionId: DataLoader<string, AttendanceWithClient[]>;
   assignmentById: DataLoader<string, HomeworkAssignmentEntity | undefined>;
   assignmentsByCohortId: DataLoader<string, HomeworkAssignmentEntity[]>;
-  submissionsByAssignmentId: DataLoader<string, SubmissionEntity[]>;
+  submissionsByAssignmentId: DataLoader<string, WithClient<SubmissionEntity>[]>;
   /** `${assignmentId}:${clientId}` -> that client's submission. */
   submissionOf: DataLoader<string, SubmissionEntity | undefined>;
 }
@@ -57,7 +74,7 @@ export class LoadersFactory {
 
   create(): Loaders {
     const db = this.db;
-    return {
+    const loaders: Loaders = {
       userById: new DataLoader(async (ids) => byId(ids, await db.getRepository(UserEntity).findBy({ id: In([...ids]) }))),
       cohortById: new DataLoader(async (ids) => byId(ids, await db.getRepository(CohortEntity).findBy({ id: In([...ids]) }))),
       coachIdsByCohortId: new DataLoader(async (cohortIds) => {
@@ -106,7 +123,8 @@ export class LoadersFactory {
       }),
       attendanceBySessionId: new DataLoader(async (sessionIds) => {
         const rows = await db.getRepository(AttendanceEntity).findBy({ sessionId: In([...sessionIds]) });
-        return groupBy(sessionIds, rows, (r) => r.sessionId);
+        const withClients = await withClient(loaders, rows);
+        return groupBy(sessionIds, withClients, (r) => r.sessionId);
       }),
       assignmentById: new DataLoader(async (ids) => byId(ids, await db.getRepository(HomeworkAssignmentEntity).findBy({ id: In([...ids]) }))),
       assignmentsByCohortId: new DataLoader(async (cohortIds) => {
@@ -115,7 +133,7 @@ export class LoadersFactory {
       }),
       submissionsByAssignmentId: new DataLoader(async (assignmentIds) => {
         const rows = await db.getRepository(SubmissionEntity).find({ where: { assignmentId: In([...assignmentIds]) }, order: { submittedAt: 'ASC' } });
-        return groupBy(assignmentIds, rows, (r) => r.assignmentId);
+        return groupBy(assignmentIds, await withClient(loaders, rows), (r) => r.assignmentId);
       }),
       submissionOf: new DataLoader(async (keys) => {
         const [assignmentIds, clientIds] = splitPairs(keys);
@@ -125,5 +143,6 @@ export class LoadersFactory {
         return keys.map((k) => map.get(k));
       }),
     };
+    return loaders;
   }
 }

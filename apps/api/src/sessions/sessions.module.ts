@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts/cohorts.module';
-import { AttendanceResolver, CohortSessionsResolver, SessionsResolver } from './sessions.resolver';
+import { CohortSessionsResolver, SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [CohortsModule],
-  providers: [SessionsService, SessionsResolver, AttendanceResolver, CohortSessionsResolver],
+  providers: [SessionsService, SessionsResolver, CohortSessionsResolver],
   exports: [SessionsService],
 })
 export class SessionsModule {}

@@ -1,5 +1,5 @@
 import { Args, Context, GraphQLISODateTime, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { AttendanceEntity, CohortEntity, SessionEntity } from '@anchored/data';
+import type { CohortEntity, SessionEntity } from '@anchored/data';
 import { DomainError, effectiveSessionStatus } from '@anchored/domain';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { CohortModel } from '../cohorts/models/cohort.model';
@@ -7,8 +7,8 @@ import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Roles } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { withClient } from '../loaders/loaders';
 import { AttendanceStatus, Role, SessionStatus } from '../graphql/enums';
-import { UserModel } from '../users/models/user.model';
 import { CreateSessionInput, ScheduleSeriesInput } from './dto/session.inputs';
 import { AttendanceModel, SessionModel } from './models/session.model';
 import { SessionsService } from './sessions.service';
@@ -50,13 +50,15 @@ export class SessionsResolver {
 
   @Roles(Role.COACH, Role.ADMIN)
   @Mutation(() => AttendanceModel, { description: 'Only for clients ENROLLED in the cohort' })
-  recordAttendance(
+  async recordAttendance(
     @Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string,
     @Args('clientId', { type: () => ID }, ParseUuidPipe) clientId: string,
     @Args('status', { type: () => AttendanceStatus }) status: AttendanceStatus,
     @CurrentUser() caller: AuthUser,
+    @Context() ctx: GqlContext,
   ) {
-    return this.sessions.recordAttendance(caller, sessionId, clientId, status);
+    const row = await this.sessions.recordAttendance(caller, sessionId, clientId, status);
+    return (await withClient(ctx.loaders, [row]))[0];
   }
 
   @ResolveField(() => SessionStatus, { description: 'COMPLETED once a scheduled session has ended' })
@@ -75,16 +77,6 @@ export class SessionsResolver {
   async attendance(@Parent() session: SessionEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
     await this.access.assertCanManage(caller, session.cohortId, ctx.loaders);
     return ctx.loaders.attendanceBySessionId.load(session.id);
-  }
-}
-
-@Resolver(() => AttendanceModel)
-export class AttendanceResolver {
-  @ResolveField(() => UserModel)
-  async client(@Parent() attendance: AttendanceEntity, @Context() ctx: GqlContext) {
-    const user = await ctx.loaders.userById.load(attendance.clientId);
-    if (!user) throw DomainError.notFound('That client');
-    return user;
   }
 }
 

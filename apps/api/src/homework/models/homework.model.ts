@@ -1,3 +1,5 @@
+import { SubmissionStatus } from '../../graphql/enums';
+import { UserModel } from '../../users/models/user.model';
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('HomeworkAssignment')
@@ -25,6 +27,12 @@ export class SubmissionModel {
 
   @Field(() => Boolean, { description: 'Submitted after the due time' })
   late: boolean;
+
+  @Field(() => SubmissionStatus)
+  status: SubmissionStatus;
+
+  @Field(() => UserModel)
+  client: UserModel;
 
   @Field(() => String, { nullable: true })
   feedback: string | null;
