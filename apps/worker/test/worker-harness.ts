@@ -73,6 +73,9 @@ export class WorkerHarness {
     await this.queues.reminders.obliterate({ force: true });
     await this.queues.email.obliterate({ force: true });
     await Promise.all([this.queues.reminders.close(), this.queues.email.close()]);
+    // Whatever a worker stopped mid-test left behind (locks, stalled-job sets) goes too.
+    const keys = await this.redis.keys(`${this.config.notifications.queuePrefix}:*`);
+    if (keys.length) await this.redis.del(...keys);
     this.redis.disconnect();
     await this.db.destroy();
     rmSync(this.outbox, { recursive: true, force: true });
