@@ -54,3 +54,18 @@ export function isListening(host, port) {
     socket.once('error', () => done(false));
   });
 }
+
+/**
+ * Starts a throwaway redis-server (in memory only) on 127.0.0.1:port when the binary is
+ * installed; returns its URL and a stop function, or undefined when there is no redis-server.
+ */
+export async function startLocalRedis(root, { port, log = console.log } = {}) {
+  const { spawn, spawnSync } = await import('node:child_process');
+  if (spawnSync('redis-server', ['--version']).status !== 0) return undefined;
+  const dir = join(root, '.data', 'redis');
+  mkdirSync(dir, { recursive: true });
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  for (let i = 0; i < 50 && !(await isListening('127.0.0.1', port)); i++) await new Promise((r) => setTimeout(r, 100));
+  log(`Started redis-server on 127.0.0.1:${port} (in memory only)`);
+  return { url: `redis://127.0.0.1:${port}`, stop: async () => void redis.kill('SIGTERM') };
+}

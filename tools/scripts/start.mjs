@@ -6,12 +6,11 @@
 // DATABASE_URL unset -> an embedded Postgres in .data/postgres (no server needed).
 // REDIS_URL unset    -> Redis on 127.0.0.1:6379 if one is running, else a redis-server started
 //                       here (data in memory only), else a message saying how to get one.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app-build.mjs';
-import { isListening, startEmbeddedPostgres } from './local-services.mjs';
+import { isListening, startEmbeddedPostgres, startLocalRedis } from './local-services.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mode = process.argv.includes('--api-only') ? 'api' : process.argv.includes('--worker-only') ? 'worker' : 'all';
@@ -29,17 +28,9 @@ const NO_REDIS = [
 
 async function localRedis() {
   if (await isListening('127.0.0.1', 6379)) return 'redis://127.0.0.1:6379';
-  if (spawnSync('redis-server', ['--version']).status !== 0) return undefined;
-  const port = Number(env.EMBEDDED_REDIS_PORT ?? 6390);
-  const dir = join(root, '.data', 'redis');
-  mkdirSync(dir, { recursive: true });
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: 'ignore',
-  });
-  stops.push(async () => redis.kill('SIGTERM'));
-  for (let i = 0; i < 50 && !(await isListening('127.0.0.1', port)); i++) await new Promise((r) => setTimeout(r, 100));
-  log(`Started redis-server on 127.0.0.1:${port} (in memory only)`);
-  return `redis://127.0.0.1:${port}`;
+  const redis = await startLocalRedis(root, { port: Number(env.EMBEDDED_REDIS_PORT ?? 6390), log });
+  if (redis) stops.push(redis.stop);
+  return redis?.url;
 }
 
 function run(app) {

@@ -5,12 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isListening, startEmbeddedPostgres } from './local-services.mjs';
+import { isListening, startEmbeddedPostgres, startLocalRedis } from './local-services.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 const log = (line) => console.log(`[anchored:test] ${line}`);
 let stopPostgres;
+let stopRedis;
 
 function run(args) {
   log(`nx ${args.join(' ')}`);
@@ -25,6 +26,12 @@ async function main() {
     env.TEST_DATABASE_SERVER_URL = pg.url;
     log('No Postgres on 127.0.0.1:5432: using an embedded one for this run.');
   }
+  if (!env.TEST_REDIS_URL && !(await isListening('127.0.0.1', 6379))) {
+    const redis = await startLocalRedis(root, { port: 6391, log });
+    if (!redis) throw new Error('The tests need Redis: install redis-server, run one on 127.0.0.1:6379, or set TEST_REDIS_URL.');
+    stopRedis = redis.stop;
+    env.TEST_REDIS_URL = redis.url;
+  }
   run(['run-many', '-t', 'lint', 'typecheck']);
   run(['run-many', '-t', 'test', '--parallel=1']);
 }
@@ -32,9 +39,11 @@ async function main() {
 main()
   .then(async () => {
     await stopPostgres?.();
+    await stopRedis?.();
   })
   .catch(async (error) => {
     console.error(`[anchored:test] ${error.message ?? error}`);
     await stopPostgres?.();
+    await stopRedis?.();
     process.exit(1);
   });

@@ -7,7 +7,7 @@ import { EMAIL_QUEUE, JobName, REMINDERS_QUEUE, jobIds } from '@anchored/jobs';
 import { APPLY, CREATE_COHORT, CoachingCohort, DECIDE, SET_COHORT_STATUS, coachingCohort } from './coaching-fixtures';
 import { GqlResult, Session, TestApp, codes, uniqueEmail } from './test-app';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const TZ = 'Europe/Berlin';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
