@@ -7,7 +7,7 @@ import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@anchored/config';
 import { dataSourceOptions, runMigrations, testDatabaseUrl } from '@anchored/data';
-import { PlannableSession, Queues, createQueues, createRedis, enqueuePlanned, jobIds, planHomeworkNotices, planSessionReminders, removeJobs } from '@anchored/jobs';
+import { PlannableSession, Queues, createQueues, createRedis, rescheduleSessionReminders, scheduleHomeworkNotices } from '@anchored/jobs';
 import { createWorker } from '../src/create-worker';
 import type { WorkerTuning } from '../src/queue-workers.service';
 
@@ -81,21 +81,14 @@ export class WorkerHarness {
     rmSync(this.outbox, { recursive: true, force: true });
   }
 
-  /** What the API does after committing new or moved sessions. */
-  async sessionsChanged(sessions: PlannableSession[], previous: PlannableSession[] = [], now = new Date()): Promise<void> {
-    const horizon = new Date(now.getTime() + this.config.notifications.scheduleHorizonHours * 3_600_000);
-    const offsets = this.config.notifications.reminderOffsetsSeconds;
-    await removeJobs(
-      this.queues.reminders,
-      previous.flatMap((s) => offsets.map((offsetSeconds) => jobIds.sessionReminder({ sessionId: s.id, startsAtMs: s.startsAt.getTime(), offsetSeconds }))),
-    );
-    await enqueuePlanned(this.queues.reminders, sessions.flatMap((s) => planSessionReminders(s, offsets, now, horizon)), now);
+  /** What the API does after committing new or moved sessions (the same library call). */
+  sessionsChanged(sessions: PlannableSession[], previous: PlannableSession[] = [], now = new Date()): Promise<void> {
+    return rescheduleSessionReminders(this.queues.reminders, sessions, previous, this.config.notifications, now);
   }
 
   /** What the API does after an assignment is created. */
-  async assignmentCreated(assignment: { id: string; dueAt: Date; createdAt: Date }, now = new Date()): Promise<void> {
-    const horizon = new Date(now.getTime() + this.config.notifications.scheduleHorizonHours * 3_600_000);
-    await enqueuePlanned(this.queues.reminders, planHomeworkNotices(assignment, this.config.notifications.homeworkDueNoticeSeconds, now, horizon), now);
+  assignmentCreated(assignment: { id: string; dueAt: Date; createdAt: Date }, now = new Date()): Promise<void> {
+    return scheduleHomeworkNotices(this.queues.reminders, [assignment], this.config.notifications, now);
   }
 
   emailFiles(): string[] {

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { PlannedJob } from './planner';
+import { PlannableAssignment, PlannableSession, PlannedJob, planHomeworkNotices, planSessionReminders } from './planner';
 import { JobName, SendEmailData, jobIds } from './queues';
 
 /** addBulk in chunks: one Redis round trip per chunk instead of one per job. */
@@ -36,4 +36,47 @@ export function emailJobs(rows: readonly { id: string; emailNotBefore: Date }[])
  */
 export async function removeJobs(queue: Queue, jobIdsToRemove: readonly string[]): Promise<void> {
   await Promise.all(jobIdsToRemove.map((id) => queue.remove(id).catch(() => 0)));
+}
+
+export interface SchedulingSettings {
+  reminderOffsetsSeconds: readonly number[];
+  homeworkDueNoticeSeconds: number;
+  scheduleHorizonHours: number;
+}
+
+/** The end of the window whose jobs are kept in Redis; the reconciler adds the rest as time moves on. */
+export function horizonEnd(now: Date, scheduleHorizonHours: number): Date {
+  return new Date(now.getTime() + scheduleHorizonHours * 3_600_000);
+}
+
+/**
+ * After sessions were created, moved or cancelled (and committed): drops the reminder jobs of
+ * their previous start times that are no longer wanted, and adds the ones now due in the horizon.
+ */
+export async function rescheduleSessionReminders(
+  queue: Queue,
+  sessions: readonly PlannableSession[],
+  previous: readonly PlannableSession[],
+  settings: SchedulingSettings,
+  now = new Date(),
+): Promise<void> {
+  const horizon = horizonEnd(now, settings.scheduleHorizonHours);
+  const planned = sessions.flatMap((s) => planSessionReminders(s, settings.reminderOffsetsSeconds, now, horizon));
+  const fresh = new Set(planned.map((job) => job.jobId));
+  const stale = previous.flatMap((s) =>
+    settings.reminderOffsetsSeconds.map((offsetSeconds) => jobIds.sessionReminder({ sessionId: s.id, startsAtMs: s.startsAt.getTime(), offsetSeconds })),
+  );
+  await removeJobs(queue, stale.filter((id) => !fresh.has(id)));
+  await enqueuePlanned(queue, planned, now);
+}
+
+/** After assignments were created (and committed): their "due soon" and "overdue" jobs. */
+export async function scheduleHomeworkNotices(
+  queue: Queue,
+  assignments: readonly PlannableAssignment[],
+  settings: SchedulingSettings,
+  now = new Date(),
+): Promise<void> {
+  const horizon = horizonEnd(now, settings.scheduleHorizonHours);
+  await enqueuePlanned(queue, assignments.flatMap((a) => planHomeworkNotices(a, settings.homeworkDueNoticeSeconds, now, horizon)), now);
 }

@@ -12,10 +12,8 @@ import {
   createRedis,
   emailJobs,
   enqueuePlanned,
-  jobIds,
-  planHomeworkNotices,
-  planSessionReminders,
-  removeJobs,
+  rescheduleSessionReminders,
+  scheduleHomeworkNotices,
 } from '@anchored/jobs';
 import { APP_CONFIG } from '../config.module';
 
@@ -51,26 +49,13 @@ export class JobsProducer implements OnModuleDestroy {
   }
 
   async sessionsChanged(sessions: readonly PlannableSession[], previous: readonly PlannableSession[] = []): Promise<void> {
-    const now = new Date();
-    const horizon = this.horizonEnd(now);
-    const stale = previous.flatMap((s) =>
-      this.config.notifications.reminderOffsetsSeconds.map((offsetSeconds) =>
-        jobIds.sessionReminder({ sessionId: s.id, startsAtMs: s.startsAt.getTime(), offsetSeconds }),
-      ),
-    );
-    const planned = sessions.flatMap((s) => planSessionReminders(s, this.config.notifications.reminderOffsetsSeconds, now, horizon));
-    const fresh = new Set(planned.map((j) => j.jobId));
-    await this.safely('session reminders', async () => {
-      if (!this.reminders) return;
-      await removeJobs(this.reminders, stale.filter((id) => !fresh.has(id)));
-      await enqueuePlanned(this.reminders, planned, now);
-    });
+    const queue = this.reminders;
+    if (queue) await this.safely('session reminders', () => rescheduleSessionReminders(queue, sessions, previous, this.config.notifications));
   }
 
   async assignmentsChanged(assignments: readonly PlannableAssignment[]): Promise<void> {
-    const now = new Date();
-    const planned = assignments.flatMap((a) => planHomeworkNotices(a, this.config.notifications.homeworkDueNoticeSeconds, now, this.horizonEnd(now)));
-    await this.enqueue(this.reminders, planned, 'homework notices');
+    const queue = this.reminders;
+    if (queue) await this.safely('homework notices', () => scheduleHomeworkNotices(queue, assignments, this.config.notifications));
   }
 
   /** Emails for notifications the API stored itself (enrollment updates, feedback ready). */
@@ -81,10 +66,6 @@ export class JobsProducer implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.queues().map((q) => q.close()));
     this.connection?.disconnect();
-  }
-
-  private horizonEnd(now: Date): Date {
-    return new Date(now.getTime() + this.config.notifications.scheduleHorizonHours * 3_600_000);
   }
 
   private async enqueue(queue: Queue | undefined, jobs: PlannedJob<object>[], what: string): Promise<void> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
-import { EMAIL_QUEUE, REMINDERS_QUEUE, emailJobs, enqueuePlanned, planHomeworkNotices, planSessionReminders } from '@anchored/jobs';
+import { EMAIL_QUEUE, REMINDERS_QUEUE, emailJobs, enqueuePlanned, horizonEnd, planHomeworkNotices, planSessionReminders } from '@anchored/jobs';
 import { queueToken } from '../queues.module';
 import { WORKER_CONFIG } from '../worker-config.module';
 
@@ -30,17 +30,17 @@ export class ReconcilerService {
 
   async reconcile(now = new Date()): Promise<{ reminders: number; notices: number; emails: number }> {
     const { reminderOffsetsSeconds, homeworkDueNoticeSeconds, scheduleHorizonHours } = this.config.notifications;
-    const horizonEnd = new Date(now.getTime() + scheduleHorizonHours * 3_600_000);
+    const horizon = horizonEnd(now, scheduleHorizonHours);
     const result = { reminders: 0, notices: 0, emails: 0 };
 
-    const lookAhead = new Date(horizonEnd.getTime() + Math.max(...reminderOffsetsSeconds) * 1000);
+    const lookAhead = new Date(horizon.getTime() + Math.max(...reminderOffsetsSeconds) * 1000);
     await this.paged(
       `SELECT id, starts_at, status, scheduled_at FROM sessions
        WHERE status = 'SCHEDULED' AND starts_at > $1 AND starts_at <= $2 AND id > $3 ORDER BY id LIMIT ${PAGE}`,
       [now, lookAhead],
       async (rows: { id: string; starts_at: Date; status: string; scheduled_at: Date }[]) => {
         const jobs = rows.flatMap((r) =>
-          planSessionReminders({ id: r.id, startsAt: r.starts_at, status: r.status, scheduledAt: r.scheduled_at }, reminderOffsetsSeconds, now, horizonEnd),
+          planSessionReminders({ id: r.id, startsAt: r.starts_at, status: r.status, scheduledAt: r.scheduled_at }, reminderOffsetsSeconds, now, horizon),
         );
         result.reminders += await enqueuePlanned(this.reminders, jobs, now);
       },
@@ -50,9 +50,9 @@ export class ReconcilerService {
     await this.paged(
       `SELECT id, due_at, created_at FROM homework_assignments
        WHERE due_at > $1 AND due_at <= $2 AND id > $3 ORDER BY id LIMIT ${PAGE}`,
-      [new Date(now.getTime() - 86_400_000), new Date(horizonEnd.getTime() + homeworkDueNoticeSeconds * 1000)],
+      [new Date(now.getTime() - 86_400_000), new Date(horizon.getTime() + homeworkDueNoticeSeconds * 1000)],
       async (rows: { id: string; due_at: Date; created_at: Date }[]) => {
-        const jobs = rows.flatMap((r) => planHomeworkNotices({ id: r.id, dueAt: r.due_at, createdAt: r.created_at }, homeworkDueNoticeSeconds, now, horizonEnd));
+        const jobs = rows.flatMap((r) => planHomeworkNotices({ id: r.id, dueAt: r.due_at, createdAt: r.created_at }, homeworkDueNoticeSeconds, now, horizon));
         result.notices += await enqueuePlanned(this.reminders, jobs, now);
       },
     );
@@ -62,7 +62,7 @@ export class ReconcilerService {
     await this.paged(
       `SELECT id, email_not_before FROM notifications
        WHERE email_status = 'PENDING' AND created_at < $1 AND email_not_before <= $2 AND id > $3 ORDER BY id LIMIT ${PAGE}`,
-      [new Date(now.getTime() - 10_000), horizonEnd],
+      [new Date(now.getTime() - 10_000), horizon],
       async (rows: { id: string; email_not_before: Date }[]) => {
         result.emails += await enqueuePlanned(this.email, emailJobs(rows.map((r) => ({ id: r.id, emailNotBefore: new Date(r.email_not_before) }))), now);
       },
