@@ -33,6 +33,8 @@ export interface AppConfig {
   /** Off by default: admins see that homework was submitted, never what it says. */
   adminsReadHomework: boolean;
   notifications: NotificationsConfig;
+  /** The built web app (`nx build web`), served by the API at `/`; not served when the folder is missing. */
+  webDistDir: string;
 }
 
 export interface NotificationsConfig {
@@ -190,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     homeworkKeys: [],
     adminsReadHomework: boolFrom(env, 'ADMINS_READ_HOMEWORK', false, problems),
     notifications,
+    webDistDir: env['WEB_DIST_DIR'] || 'dist/web',
     graphql: {
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50, problems),
       maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 200, problems),

@@ -1,0 +1,43 @@
+import { createBrowserRouter, Outlet } from 'react-router';
+import { onSessionLost } from '../api/auth-fetch';
+import { AcceptInvitationPage, LoginPage, SignUpPage } from '../auth/auth-pages';
+import { HomeRedirect, RequireAuth, RequireRole } from '../auth/require-auth';
+import { NotificationsPage } from '../features/account/notifications-page';
+import { SettingsPage } from '../features/account/settings-page';
+import { adminRoutes } from '../features/admin/routes';
+import { clientRoutes } from '../features/client/routes';
+import { coachRoutes } from '../features/coach/routes';
+import { AppLayout } from '../layout/app-layout';
+import { EmptyState } from '../ui/states';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/signup', element: <SignUpPage /> },
+  { path: '/invite/:token', element: <AcceptInvitationPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          // Client screens live at the top level (/week, /homework …); coach and admin under a prefix.
+          { element: <RequireRole allow="CLIENT" />, children: clientRoutes },
+          { path: 'coach', element: <RequireRole allow="COACH" />, children: coachRoutes },
+          { path: 'admin', element: <RequireRole allow="ADMIN" />, children: adminRoutes },
+          { path: '*', element: <EmptyState title="Page not found">That address does not lead anywhere in Anchored.</EmptyState> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <Outlet /> },
+]);
+
+// An expired login that cannot be renewed: back to the login page, then back here.
+onSessionLost(() => {
+  const { pathname, search } = window.location;
+  if (pathname === '/login') return;
+  void router.navigate(`/login?expired=1&next=${encodeURIComponent(pathname + search)}`, { replace: true });
+});

@@ -1,0 +1,233 @@
+import { useMutation } from '@apollo/client/react';
+import { Anchor, Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { humanFieldErrors } from '../api/apollo-errors';
+import { graphql } from '../gql';
+import { browserTimezone } from '../lib/time';
+import { ErrorState } from '../ui/states';
+import { useAuth } from './auth-context';
+
+const LOG_IN = graphql(`
+  mutation LogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      accessToken
+      refreshToken
+    }
+  }
+`);
+
+const SIGN_UP = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      accessToken
+      refreshToken
+    }
+  }
+`);
+
+const ACCEPT_INVITATION = graphql(`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
+      accessToken
+      refreshToken
+    }
+  }
+`);
+
+/** Only same-site paths are followed after login, never an arbitrary URL. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+function AuthCard({ title, subtitle, children }: { title: string; subtitle: ReactNode; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · Anchored`;
+  }, [title]);
+  return (
+    <Center mih="100vh" p="md" bg="anchor.0" component="main">
+      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
+        <Stack gap="xs" mb="lg">
+          <Text fw={700} c="anchor.8" size="lg">
+            Anchored
+          </Text>
+          <Title order={1} size="h2">
+            {title}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {subtitle}
+          </Text>
+        </Stack>
+        {children}
+      </Paper>
+    </Center>
+  );
+}
+
+function TimezoneSelect({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
+  const zones = useMemo(() => {
+    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    return Array.from(new Set([value, ...all, 'UTC']));
+  }, [value]);
+  return (
+    <Select
+      label="Your timezone"
+      description="Every time in Anchored is shown in this timezone."
+      data={zones}
+      value={value}
+      onChange={(v) => v && onChange(v)}
+      searchable
+      allowDeselect={false}
+      error={error}
+    />
+  );
+}
+
+function useAfterLogin() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  return () => navigate(safeNext(params.get('next')), { replace: true });
+}
+
+export function LoginPage() {
+  const { user, signIn } = useAuth();
+  const [params] = useSearchParams();
+  const done = useAfterLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [logIn, { loading, error }] = useMutation(LOG_IN);
+  if (user) return <Navigate to={safeNext(params.get('next'))} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await logIn({ variables: { input: { email: email.trim(), password } } }).catch(() => null);
+    if (result?.data) {
+      await signIn(result.data.logIn);
+      done();
+    }
+  };
+
+  return (
+    <AuthCard
+      title="Log in"
+      subtitle={params.get('expired') ? 'Your session ended. Log in again to pick up where you were.' : 'Welcome back. Log in to your cohort.'}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {error && <ErrorState error={error} title="Could not log in" />}
+          <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <Button type="submit" loading={loading} fullWidth>
+            Log in
+          </Button>
+          <Text size="sm" ta="center">
+            New here?{' '}
+            <Anchor component={Link} to={`/signup${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}>
+              Create an account
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+
+export function SignUpPage() {
+  const { user, signIn } = useAuth();
+  const done = useAfterLogin();
+  const [form, setForm] = useState({ name: '', email: '', password: '', timezone: browserTimezone() });
+  const [signUp, { loading, error }] = useMutation(SIGN_UP);
+  if (user) return <Navigate to="/" replace />;
+  const fields = humanFieldErrors(error, 'input.');
+  const tooShort = form.password.length > 0 && form.password.length < 12;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await signUp({ variables: { input: { ...form, email: form.email.trim(), name: form.name.trim() } } }).catch(() => null);
+    if (result?.data) {
+      await signIn(result.data.signUp);
+      done();
+    }
+  };
+
+  return (
+    <AuthCard title="Create your account" subtitle="Join Anchored to apply to a cohort and do the work with your group.">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {error && !Object.keys(fields).length && <ErrorState error={error} title="Could not create the account" />}
+          <TextInput label="Your name" autoComplete="name" required value={form.name} error={fields['name']} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          <TextInput label="Email" type="email" autoComplete="email" required value={form.email} error={fields['email']} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
+          <PasswordInput
+            label="Password"
+            description="At least 12 characters. A few unrelated words make a strong one."
+            autoComplete="new-password"
+            required
+            value={form.password}
+            error={fields['password'] ?? (tooShort ? 'Use at least 12 characters.' : undefined)}
+            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          />
+          <TimezoneSelect value={form.timezone} onChange={(timezone) => setForm({ ...form, timezone })} error={fields['timezone']} />
+          <Button type="submit" loading={loading} fullWidth>
+            Create account
+          </Button>
+          <Text size="sm" ta="center">
+            Already have an account?{' '}
+            <Anchor component={Link} to="/login">
+              Log in
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+
+export function AcceptInvitationPage() {
+  const { token = '' } = useParams();
+  const { signIn, signOut, user } = useAuth();
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ name: '', password: '', timezone: browserTimezone() });
+  const [accept, { loading, error }] = useMutation(ACCEPT_INVITATION);
+  const fields = humanFieldErrors(error, 'input.');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // Accepting an invitation starts a new login as the invited person.
+    if (user) await signOut();
+    const result = await accept({ variables: { input: { ...form, name: form.name.trim(), token } } }).catch(() => null);
+    if (result?.data) {
+      await signIn(result.data.acceptInvitation);
+      navigate('/', { replace: true });
+    }
+  };
+
+  return (
+    <AuthCard title="Accept your invitation" subtitle="You have been invited to Anchored. Choose your name and a password to finish.">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {error && !Object.keys(fields).length && <ErrorState error={error} title="Could not accept the invitation" />}
+          {!error && user && (
+            <Text size="sm" c="dimmed">
+              You are logged in as {user.email}; accepting logs you in as the invited person instead.
+            </Text>
+          )}
+          <TextInput label="Your name" autoComplete="name" required value={form.name} error={fields['name']} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          <PasswordInput
+            label="Choose a password"
+            description="At least 12 characters."
+            autoComplete="new-password"
+            required
+            value={form.password}
+            error={fields['password']}
+            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          />
+          <TimezoneSelect value={form.timezone} onChange={(timezone) => setForm({ ...form, timezone })} error={fields['timezone']} />
+          <Button type="submit" loading={loading} fullWidth>
+            Accept and continue
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+

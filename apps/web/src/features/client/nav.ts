@@ -1,0 +1,9 @@
+import { IconCalendarWeek, IconChecklist, IconHistory, IconUsersGroup } from '@tabler/icons-react';
+import type { NavItem } from '../../layout/nav';
+
+export const clientNav: NavItem[] = [
+  { label: 'This week', to: '/week', icon: IconCalendarWeek },
+  { label: 'Homework', to: '/homework', icon: IconChecklist },
+  { label: 'My progress', to: '/history', icon: IconHistory },
+  { label: 'Cohorts', to: '/cohorts', icon: IconUsersGroup },
+];

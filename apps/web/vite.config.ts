@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+// In development the API runs on its own port (npm run start:api); the dev server forwards to it,
+// so the browser sees one origin exactly as in production, where the API serves these files.
+const api = process.env['API_URL'] ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    port: Number(process.env['WEB_PORT'] ?? 4200),
+    proxy: { '/graphql': api, '/calendar': api, '/admin/queues': api, '/health': api },
+  },
+});
