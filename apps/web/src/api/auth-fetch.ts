@@ -1,17 +1,11 @@
 import { needsRefresh } from './jwt';
-import { getTokens, setTokens, type Tokens } from './session';
+import { getTokens, loseSession, setTokens, type Tokens } from './session';
 
 const REFRESH = `mutation RefreshSession($refreshToken: String) {
   refreshSession(refreshToken: $refreshToken) { accessToken refreshToken }
 }`;
 
 let inFlight: Promise<Tokens | null> | null = null;
-let sessionLost: () => void = () => undefined;
-
-/** Called when the login cannot be renewed (refresh token expired, revoked or replayed). */
-export function onSessionLost(handler: () => void): void {
-  sessionLost = handler;
-}
 
 /** Rotates the refresh token once, however many requests ask at the same moment. */
 export function refreshTokens(): Promise<Tokens | null> {
@@ -51,7 +45,7 @@ function isUnauthenticated(text: string): boolean {
 /**
  * `fetch` for Apollo's HttpLink: adds the access token, renews it shortly before it expires, and
  * when the API still answers UNAUTHENTICATED, renews once and retries. If renewing fails, the
- * login is gone: the tokens are cleared and the app is sent to the login page (and back after).
+ * login is gone: the tokens are cleared, and the app goes to the login page (and back after).
  */
 export async function authFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   let tokens = getTokens();
@@ -67,8 +61,8 @@ export async function authFetch(input: RequestInfo | URL, init: RequestInit = {}
   if (!isUnauthenticated(text)) return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
   const renewed = await refreshTokens();
   if (!renewed) {
-    setTokens(null);
-    sessionLost();
+    // RequireAuth sees the login gone and sends the person to log in, then back here.
+    loseSession();
     return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
   }
   return send(renewed);

@@ -38,8 +38,22 @@ export function getTokens(): Tokens | null {
   return current;
 }
 
+let lostByServer = false;
+
+/** True when the last login ended because the API refused to renew it (not by logging out). */
+export function sessionWasLost(): boolean {
+  return lostByServer;
+}
+
+/** Forgets the login because the API refused it; the login page then says so. */
+export function loseSession(): void {
+  setTokens(null);
+  lostByServer = true;
+}
+
 export function setTokens(tokens: Tokens | null): void {
   current = tokens;
+  lostByServer = false;
   if (tokens) window.localStorage.setItem(KEY, JSON.stringify(tokens));
   else window.localStorage.removeItem(KEY);
   listeners.forEach((l) => l(tokens));

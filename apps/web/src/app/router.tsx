@@ -1,5 +1,4 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { onSessionLost } from '../api/auth-fetch';
 import { AcceptInvitationPage, LoginPage, SignUpPage } from '../auth/auth-pages';
 import { HomeRedirect, RequireAuth, RequireRole } from '../auth/require-auth';
 import { NotificationsPage } from '../features/account/notifications-page';
@@ -35,9 +34,3 @@ export const router = createBrowserRouter([
   { path: '*', element: <Outlet /> },
 ]);
 
-// An expired login that cannot be renewed: back to the login page, then back here.
-onSessionLost(() => {
-  const { pathname, search } = window.location;
-  if (pathname === '/login') return;
-  void router.navigate(`/login?expired=1&next=${encodeURIComponent(pathname + search)}`, { replace: true });
-});

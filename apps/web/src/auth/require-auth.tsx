@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { sessionWasLost } from '../api/session';
 import { LoadingState } from '../ui/states';
 import { useAuth } from './auth-context';
 
@@ -7,7 +8,10 @@ export function RequireAuth() {
   const { user } = useAuth();
   const location = useLocation();
   if (user === undefined) return <LoadingState label="Opening Anchored…" />;
-  if (!user) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!user) {
+    const expired = sessionWasLost() ? 'expired=1&' : '';
+    return <Navigate to={`/login?${expired}next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
   return <Outlet />;
 }
 
