@@ -1,4 +1,4 @@
-# One image for the API and the worker: build with Nx, run the compiled output.
+# One image for the API (which also serves the built web app) and the worker: build with Nx, run the compiled output.
 # The API is the default command; the worker runs `node dist/worker/apps/worker/src/main.js`.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -6,7 +6,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build -p api worker --outputStyle=static && npm prune --omit=dev
+RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build -p api worker web --outputStyle=static && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -2,10 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Compiles an app (api or worker) with Nx (cached when nothing changed) and returns the folder of its entry points. */
+/**
+ * Compiles an app (api, worker or web) with Nx (cached when nothing changed) and returns the folder
+ * of its entry points (for web: the static files the API serves).
+ */
 export function buildApp(root, app, env = process.env) {
-  const out = join(root, `dist/${app}/apps/${app}/src`);
-  if (env.SKIP_BUILD === 'true' && existsSync(join(out, 'main.js'))) return out;
+  const out = app === 'web' ? join(root, 'dist/web') : join(root, `dist/${app}/apps/${app}/src`);
+  if (env.SKIP_BUILD === 'true' && existsSync(join(out, app === 'web' ? 'index.html' : 'main.js'))) return out;
   const build = spawnSync('npx', ['nx', 'run', `${app}:build`, '--outputStyle=static'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -64,8 +64,10 @@ async function main() {
   if (mode === 'all' && env.NODE_ENV !== 'production' && env.DEMO_DATA === undefined) env.DEMO_DATA = 'true';
 
   const apps = mode === 'all' ? (env.REDIS_URL ? ['api', 'worker'] : ['api']) : [mode];
-  log(`Building ${apps.join(' and ')} ...`);
-  for (const app of apps) buildApp(root, app, env);
+  // The API serves the web app, so build it wherever the API runs.
+  const builds = apps.includes('api') ? ['web', ...apps] : apps;
+  log(`Building ${builds.join(', ')} ...`);
+  for (const app of builds) buildApp(root, app, env);
   env.SKIP_BUILD = 'true';
 
   const shutdown = (signal) => children.forEach((child) => child.kill(signal));
