@@ -1,5 +1,6 @@
 import {
   createTheme,
+  darken,
   defaultVariantColorsResolver,
   parseThemeColor,
   type CSSVariablesResolver,
@@ -24,7 +25,8 @@ const accessibleVariants: VariantColorsResolver = (input) => {
     return { ...resolved, background: shades[shade], hover: shades[Math.min(shade + 1, 9)], color: '#fff' };
   }
   if (input.variant === 'light' || input.variant === 'outline' || input.variant === 'subtle' || input.variant === 'transparent') {
-    return { ...resolved, color: shades[9], border: input.variant === 'outline' ? `1px solid ${shades[8]}` : resolved.border };
+    // Shade 9 alone is borderline for teal and green on their own tint (4.49:1); darken a little.
+    return { ...resolved, color: darken(shades[9], 0.15), border: input.variant === 'outline' ? `1px solid ${shades[8]}` : resolved.border };
   }
   return resolved;
 };
@@ -40,12 +42,14 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss message' } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
   },
 });
 
-// Mantine's default "dimmed" grey is below AA contrast on white; use a darker one.
+// Mantine's default "dimmed" grey and error red are below AA contrast on white; use darker ones.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-placeholder': '#5c636a', '--mantine-color-anchor-text': '#245a4f' },
+  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-placeholder': '#5c636a', '--mantine-color-anchor-text': '#245a4f', '--mantine-color-error': '#c92a2a' },
   dark: {},
 });
