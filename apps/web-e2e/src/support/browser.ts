@@ -19,8 +19,13 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A separate browser profile per person, so each keeps their own login, as on their own device. */
-export async function newPerson(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, viewport, timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  { viewport = DESKTOP, timezoneId = 'Europe/Berlin' }: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  // The browser's timezone becomes the person's profile timezone at sign-up.
+  const context = await browser.newContext({ baseURL, viewport, timezoneId, locale: 'en-GB' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -45,7 +50,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
 }
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now; returns the violations. */
@@ -54,13 +59,13 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 160), failureSummary: n.failureSummary })) }));
   });
 }
 
 /** A readable list for a failed expectation: which rule, where. */
 export function describeViolations(violations: AxeViolation[]): string[] {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')}`);
 }
 
 /** Screenshot plus an accessibility check of one main screen, at the viewport the page has. */

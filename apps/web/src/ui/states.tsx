@@ -26,14 +26,15 @@ export function ErrorState({ error, title = 'That did not work', action }: { err
   );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+/** `level`: 2 for a screen that is empty (under its h1), 3 for an empty part under an h2. */
+export function EmptyState({ title, children, action, level = 2 }: { title: string; children?: ReactNode; action?: ReactNode; level?: 2 | 3 }) {
   return (
     <Center py="xl">
       <Stack align="center" gap="xs" maw={420} ta="center">
         <ThemeIcon variant="light" size={48} radius="xl" aria-hidden>
           <IconMoodEmpty />
         </ThemeIcon>
-        <Title order={3} size="h4">
+        <Title order={level} size="h4">
           {title}
         </Title>
         {children && (

@@ -1,5 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { PageHeader } from '../../ui/page';
+import { CohortsPage } from './cohorts-page';
+import { HomeworkListPage } from './homework-list-page';
+import { HomeworkPage } from './homework-page';
+import { ProgressPage } from './progress-page';
+import { WeekPage } from './week-page';
 
-// Placeholder until the client screens land.
-export const clientRoutes: RouteObject[] = [{ path: '*', element: <PageHeader title="Coming soon" /> }];
+export const clientRoutes: RouteObject[] = [
+  { path: 'week', element: <WeekPage /> },
+  { path: 'homework', element: <HomeworkListPage /> },
+  { path: 'homework/:assignmentId', element: <HomeworkPage /> },
+  { path: 'history', element: <ProgressPage /> },
+  { path: 'cohorts', element: <CohortsPage /> },
+];

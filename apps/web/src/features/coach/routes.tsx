@@ -1,5 +1,11 @@
 import type { RouteObject } from 'react-router';
-import { PageHeader } from '../../ui/page';
+import { CohortPage } from './cohort-page';
+import { CurriculumPage } from './curriculum-page';
+import { MyCohortsPage } from './my-cohorts-page';
 
-// Placeholder until the coach screens land.
-export const coachRoutes: RouteObject[] = [{ path: '*', element: <PageHeader title="Coming soon" /> }];
+// Mounted under /coach. The cohort dashboard's tabs are a ?tab= parameter (progress, review, sessions, homework, charts).
+export const coachRoutes: RouteObject[] = [
+  { index: true, element: <MyCohortsPage /> },
+  { path: 'cohorts/:cohortId', element: <CohortPage /> },
+  { path: 'curriculum', element: <CurriculumPage /> },
+];

@@ -1,0 +1,162 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Card, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { humanFieldErrors } from '../../api/apollo-errors';
+import type { Role } from '../../gql/graphql';
+import { isPast } from '../../lib/time';
+import { PageHeader } from '../../ui/page';
+import { ErrorState, QueryState } from '../../ui/states';
+import { humanize } from '../../ui/status';
+import { DateTimeText } from '../../ui/time';
+import { invitationLink } from './cohort-logic';
+import { ADMIN_INVITATIONS, ADMIN_INVITE_USER } from './operations';
+import { notifySuccess } from '../../ui/notify';
+
+const ROLES: { value: Role; label: string }[] = [
+  { value: 'COACH', label: 'Coach' },
+  { value: 'CLIENT', label: 'Client' },
+  { value: 'ADMIN', label: 'Admin' },
+];
+
+export function InvitationsPage() {
+  const { data, loading, error } = useQuery(ADMIN_INVITATIONS, { fetchPolicy: 'cache-and-network' });
+  const invitations = data?.invitations ?? [];
+
+  return (
+    <>
+      <PageHeader title="Invitations" description="Bring coaches, clients and other admins onto Anchored with a personal sign-up link." />
+      <Stack gap="xl">
+        <InviteForm />
+        <section aria-labelledby="pending-heading">
+          <Title order={2} size="h3" mb="sm" id="pending-heading">
+            Pending invitations
+          </Title>
+          <QueryState loading={loading && !data} error={error} empty={invitations.length === 0} emptyTitle="No pending invitations" emptyText="Invitations you create stay here until they are accepted.">
+            <Table.ScrollContainer minWidth={600}>
+              <Table verticalSpacing="sm" aria-labelledby="pending-heading">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Email</Table.Th>
+                    <Table.Th>Role</Table.Th>
+                    <Table.Th>Expires</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {invitations.map((inv) => {
+                    const expired = !inv.acceptedAt && isPast(inv.expiresAt);
+                    return (
+                      <Table.Tr key={inv.id}>
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{inv.email}</Table.Td>
+                        <Table.Td>{humanize(inv.role)}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">
+                            <DateTimeText iso={inv.expiresAt} />
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {inv.acceptedAt ? (
+                            <Badge color="teal" variant="light">
+                              Accepted
+                            </Badge>
+                          ) : expired ? (
+                            <Badge color="gray" variant="light">
+                              Expired
+                            </Badge>
+                          ) : (
+                            <Badge color="blue" variant="light">
+                              Waiting
+                            </Badge>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </QueryState>
+        </section>
+      </Stack>
+    </>
+  );
+}
+
+function InviteForm() {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role | null>('COACH');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<{ email: string; role: Role; link: string } | null>(null);
+  const [invite, state] = useMutation(ADMIN_INVITE_USER, { refetchQueries: ['AdminInvitations'] });
+  const apiFields = humanFieldErrors(state.error, 'input.');
+  const fields = { ...apiFields, ...local };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!email.trim()) problems['email'] = 'Enter the email address to invite.';
+    if (!role) problems['role'] = 'Choose what they will do on Anchored.';
+    setLocal(problems);
+    if (Object.keys(problems).length || !role) return;
+    const result = await invite({ variables: { input: { email: email.trim(), role } } }).catch(() => null);
+    const inv = result?.data?.inviteUser;
+    if (inv?.token) {
+      setCreated({ email: inv.email, role: inv.role, link: invitationLink(window.location.origin, inv.token) });
+      setEmail('');
+      notifySuccess(`Invitation for ${inv.email} created. Copy the link and send it to them.`);
+    }
+  };
+
+  return (
+    <Card withBorder component="section" aria-labelledby="invite-heading">
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h3" id="invite-heading">
+            Invite someone
+          </Title>
+          <Text size="sm" c="dimmed">
+            Anchored makes a personal link that is valid for 14 days. Send it to them yourself, by email or message; opening it lets them choose a password
+            and join with the role you pick.
+          </Text>
+        </div>
+        <form onSubmit={submit} noValidate>
+          <Group align="flex-start" gap="sm" wrap="wrap">
+            <TextInput
+              label="Email"
+              type="email"
+              required
+              placeholder="name@example.com"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={fields['email']}
+              style={{ flex: '1 1 260px' }}
+            />
+            <Select label="Role" required data={ROLES} value={role} onChange={(v) => setRole(v as Role | null)} error={fields['role']} allowDeselect={false} style={{ flex: '0 1 180px' }} />
+            <Button type="submit" loading={state.loading} mt={25}>
+              Create invitation
+            </Button>
+          </Group>
+        </form>
+        {state.error && !Object.keys(apiFields).length && <ErrorState error={state.error} title="No invitation was created" />}
+        {created && (
+          <Alert color="anchor" variant="light" icon={<IconLink aria-hidden />} title={`Invitation link for ${created.email} (${humanize(created.role)})`} role="status">
+            <Stack gap="xs">
+              <Group align="flex-end" gap="xs" wrap="nowrap">
+                <TextInput label="Invitation link" value={created.link} readOnly onFocus={(e) => e.currentTarget.select()} style={{ flex: 1, minWidth: 0 }} />
+                <CopyButton value={created.link}>
+                  {({ copied, copy }) => (
+                    <Button variant={copied ? 'filled' : 'light'} onClick={copy} leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}>
+                      {copied ? 'Copied' : 'Copy link'}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+              <Text size="sm">This link is shown only now. Copy it before you leave this page; if it gets lost, create a new invitation.</Text>
+            </Stack>
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,199 @@
+import { graphql } from '../../gql';
+
+export const ADMIN_COHORTS = graphql(`
+  query AdminCohorts {
+    cohorts {
+      id
+      name
+      status
+      startsOn
+      endsOn
+      timezone
+      capacity
+      programWeeks
+      enrolledCount
+      waitlistCount
+      coaches {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const ADMIN_CREATE_COHORT = graphql(`
+  mutation AdminCreateCohort($input: CreateCohortInput!) {
+    createCohort(input: $input) {
+      id
+      name
+      status
+    }
+  }
+`);
+
+export const ADMIN_QUEUE_DASHBOARD_URL = graphql(`
+  query AdminQueueDashboardUrl {
+    queueDashboardUrl
+  }
+`);
+
+export const ADMIN_COHORT_DETAIL = graphql(`
+  query AdminCohortDetail($id: ID!) {
+    cohort(id: $id) {
+      id
+      name
+      status
+      startsOn
+      endsOn
+      timezone
+      capacity
+      programWeeks
+      enrolledCount
+      waitlistCount
+      coaches {
+        id
+        name
+        email
+      }
+      enrollments {
+        id
+        status
+        appliedAt
+        decidedAt
+        motivation
+        waitlistPosition
+        client {
+          id
+          name
+          email
+        }
+      }
+    }
+  }
+`);
+
+export const ADMIN_COACHES = graphql(`
+  query AdminCoaches {
+    users(role: COACH) {
+      id
+      name
+      email
+    }
+  }
+`);
+
+export const ADMIN_SET_COHORT_STATUS = graphql(`
+  mutation AdminSetCohortStatus($cohortId: ID!, $status: CohortStatus!) {
+    setCohortStatus(cohortId: $cohortId, status: $status) {
+      id
+      status
+    }
+  }
+`);
+
+export const ADMIN_ASSIGN_COACH = graphql(`
+  mutation AdminAssignCoach($cohortId: ID!, $coachId: ID!) {
+    assignCoach(cohortId: $cohortId, coachId: $coachId) {
+      id
+      coaches {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+export const ADMIN_UNASSIGN_COACH = graphql(`
+  mutation AdminUnassignCoach($cohortId: ID!, $coachId: ID!) {
+    unassignCoach(cohortId: $cohortId, coachId: $coachId) {
+      id
+      coaches {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+export const ADMIN_DECIDE_APPLICATION = graphql(`
+  mutation AdminDecideApplication($enrollmentId: ID!, $decision: ApplicationDecision!) {
+    decideApplication(enrollmentId: $enrollmentId, decision: $decision) {
+      id
+      status
+      decidedAt
+      waitlistPosition
+    }
+  }
+`);
+
+export const ADMIN_PROMOTE_FROM_WAITLIST = graphql(`
+  mutation AdminPromoteFromWaitlist($cohortId: ID!, $enrollmentId: ID) {
+    promoteFromWaitlist(cohortId: $cohortId, enrollmentId: $enrollmentId) {
+      id
+      status
+      client {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const ADMIN_WITHDRAW_ENROLLMENT = graphql(`
+  mutation AdminWithdrawEnrollment($enrollmentId: ID!) {
+    withdrawEnrollment(enrollmentId: $enrollmentId) {
+      id
+      status
+    }
+  }
+`);
+
+export const ADMIN_APPLICATIONS = graphql(`
+  query AdminApplications {
+    cohorts {
+      id
+      name
+      status
+      capacity
+      enrolledCount
+      waitlistCount
+      enrollments(status: APPLIED) {
+        id
+        status
+        appliedAt
+        motivation
+        client {
+          id
+          name
+          email
+        }
+      }
+    }
+  }
+`);
+
+export const ADMIN_INVITATIONS = graphql(`
+  query AdminInvitations {
+    invitations {
+      id
+      email
+      role
+      expiresAt
+      acceptedAt
+    }
+  }
+`);
+
+export const ADMIN_INVITE_USER = graphql(`
+  mutation AdminInviteUser($input: InviteInput!) {
+    inviteUser(input: $input) {
+      id
+      email
+      role
+      expiresAt
+      token
+    }
+  }
+`);

@@ -1,0 +1,198 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { humanFieldErrors } from '../../api/apollo-errors';
+import { useMe } from '../../auth/auth-context';
+import type { CoachCohortHomeworkQuery } from '../../gql/graphql';
+import { ErrorState, QueryState } from '../../ui/states';
+import { DateTimeText } from '../../ui/time';
+import { checkAssign, submissionShare } from './homework';
+import { COACH_ASSIGN_HOMEWORK, COACH_COHORT_CHARTS, COACH_COHORT_HOMEWORK, COACH_COHORT_PROGRESS, COACH_COHORT_REVIEW } from './operations';
+import { TemplatePreview } from './template-preview';
+
+type Template = CoachCohortHomeworkQuery['homeworkTemplates'][number];
+
+export function HomeworkTab({ cohortId }: { cohortId: string }) {
+  const { data, loading, error } = useQuery(COACH_COHORT_HOMEWORK, { variables: { id: cohortId } });
+  const [formKey, setFormKey] = useState(0);
+  const cohort = data?.cohort;
+
+  return (
+    <QueryState loading={loading && !data} error={error}>
+      {cohort && data && (
+        <Stack gap="xl">
+          <AssignHomeworkForm key={formKey} cohortId={cohortId} templates={data.homeworkTemplates} onAssigned={() => setFormKey((k) => k + 1)} />
+          <section aria-labelledby="assigned-homework">
+            <Title order={2} size="h3" id="assigned-homework" mb="sm">
+              Assigned homework
+            </Title>
+            {cohort.assignments.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                Nothing assigned yet. Homework you assign appears here, with how many clients have sent it in.
+              </Text>
+            ) : (
+              <Table.ScrollContainer minWidth={620}>
+                <Table verticalSpacing="sm" striped>
+                  <Table.Caption>Homework assigned to this cohort, by due date</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Homework</Table.Th>
+                      <Table.Th scope="col">Due</Table.Th>
+                      <Table.Th scope="col">Submitted</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {cohort.assignments.map((a) => {
+                      const share = submissionShare(a.submissions.length, cohort.enrolledCount);
+                      const waiting = a.submissions.filter((s) => s.status === 'SUBMITTED').length;
+                      return (
+                        <Table.Tr key={a.id}>
+                          <Table.Td>
+                            <Text fw={500} size="sm">
+                              {a.title}
+                            </Text>
+                            {a.title !== a.template.title && (
+                              <Text size="xs" c="dimmed">
+                                From “{a.template.title}”
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">
+                              <DateTimeText iso={a.dueAt} relative />
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{share.text}</Text>
+                            <Progress value={share.percent} size="sm" mt={4} aria-label={`${a.title}: ${share.text}`} />
+                            {waiting > 0 && (
+                              <Text size="xs" c="dimmed" mt={2}>
+                                {waiting} waiting for your review
+                              </Text>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </section>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+function AssignHomeworkForm({ cohortId, templates, onAssigned }: { cohortId: string; templates: Template[]; onAssigned: () => void }) {
+  const { timezone } = useMe();
+  const [form, setForm] = useState({ templateKey: null as string | null, title: '', instructions: '', due: '' });
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const refetchQueries = [
+    { query: COACH_COHORT_HOMEWORK, variables: { id: cohortId } },
+    { query: COACH_COHORT_REVIEW, variables: { id: cohortId } },
+    { query: COACH_COHORT_PROGRESS, variables: { id: cohortId } },
+    { query: COACH_COHORT_CHARTS, variables: { id: cohortId } },
+  ];
+  const [assign, state] = useMutation(COACH_ASSIGN_HOMEWORK, { refetchQueries, awaitRefetchQueries: true });
+  const serverErrors = humanFieldErrors(state.error, 'input.');
+  const errors = { ...serverErrors, ...localErrors };
+  const template = templates.find((t) => t.key === form.templateKey);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkAssign(form, timezone);
+    if ('errors' in checked) {
+      setLocalErrors(checked.errors);
+      return;
+    }
+    setLocalErrors({});
+    const result = await assign({ variables: { input: { cohortId, ...checked.input } } }).catch(() => null);
+    if (result?.data) {
+      notifications.show({ message: `“${result.data.assignHomework.title}” is assigned. Every enrolled client can see it now.`, color: 'teal' });
+      onAssigned();
+    }
+  };
+
+  const set = (patch: Partial<typeof form>) => {
+    setForm({ ...form, ...patch });
+    setLocalErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(patch)) delete next[k === 'due' ? 'dueAt' : k];
+      return next;
+    });
+  };
+
+  return (
+    <Card component="form" onSubmit={submit} noValidate aria-labelledby="assign-homework">
+      <Title order={2} size="h3" id="assign-homework" mb={4}>
+        Assign homework
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        Pick a template from the curriculum; every enrolled client gets it with a reminder before it is due.
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap="sm">
+          <Select
+            label="Template"
+            placeholder="Choose a template"
+            data={templates.map((t) => ({ value: t.key, label: t.title }))}
+            value={form.templateKey}
+            onChange={(v) => set({ templateKey: v })}
+            error={errors['templateKey']}
+            searchable
+            nothingFoundMessage="No template by that name"
+            required
+          />
+          <TextInput
+            label="Title"
+            description={template ? `Leave empty to use “${template.title}”.` : 'Leave empty to use the template’s title.'}
+            value={form.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={errors['title']}
+          />
+          <Textarea
+            label="Instructions"
+            description="Optional: a note for this cohort, shown with the template’s own instructions."
+            autosize
+            minRows={3}
+            value={form.instructions}
+            onChange={(e) => set({ instructions: e.currentTarget.value })}
+            error={errors['instructions']}
+          />
+          <TextInput
+            label="Due"
+            type="datetime-local"
+            description={`In your timezone (${timezone}).`}
+            value={form.due}
+            onChange={(e) => set({ due: e.currentTarget.value })}
+            error={errors['dueAt']}
+            required
+          />
+          {state.error && !Object.keys(serverErrors).length && <ErrorState error={state.error} title="The homework was not assigned" />}
+          <Group>
+            <Button type="submit" loading={state.loading}>
+              Assign homework
+            </Button>
+          </Group>
+        </Stack>
+        <Card withBorder bg="gray.0" padding="md" aria-live="polite">
+          {template ? (
+            <>
+              <Title order={3} size="h5" mb="xs">
+                Preview: {template.title}
+              </Title>
+              <TemplatePreview instructions={template.instructions} fields={template.fields} />
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              Choose a template to see its instructions and questions here.
+            </Text>
+          )}
+        </Card>
+      </SimpleGrid>
+    </Card>
+  );
+}

@@ -1,0 +1,300 @@
+import { graphql } from '../../gql';
+
+export const COACH_COHORTS = graphql(`
+  query CoachCohorts {
+    cohorts {
+      id
+      name
+      status
+      startsOn
+      endsOn
+      timezone
+      programWeeks
+      capacity
+      enrolledCount
+      waitlistCount
+    }
+  }
+`);
+
+export const COACH_COHORT_HEADER = graphql(`
+  query CoachCohortHeader($id: ID!) {
+    cohort(id: $id) {
+      id
+      name
+      status
+      startsOn
+      endsOn
+      timezone
+      programWeeks
+      capacity
+      enrolledCount
+    }
+  }
+`);
+
+export const COACH_COHORT_PROGRESS = graphql(`
+  query CoachCohortProgress($id: ID!) {
+    cohortProgress(cohortId: $id) {
+      client {
+        id
+        name
+        email
+      }
+      submitted
+      missing
+      late
+      reviewed
+      attendanceRate
+    }
+    cohort(id: $id) {
+      id
+      sessions {
+        id
+        startsAt
+        status
+        attendance {
+          status
+          client {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const COACH_COHORT_REVIEW = graphql(`
+  query CoachCohortReview($id: ID!) {
+    cohort(id: $id) {
+      id
+      assignments {
+        id
+        title
+        dueAt
+        template {
+          key
+          title
+          fields {
+            key
+            label
+            kind
+            min
+            max
+          }
+        }
+        submissions {
+          id
+          status
+          late
+          submittedAt
+          reviewedAt
+          feedback
+          responses
+          client {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const COACH_REVIEW_SUBMISSION = graphql(`
+  mutation CoachReviewSubmission($submissionId: ID!, $feedback: String!) {
+    reviewSubmission(submissionId: $submissionId, feedback: $feedback) {
+      id
+      status
+      feedback
+      reviewedAt
+    }
+  }
+`);
+
+export const COACH_COHORT_SESSIONS = graphql(`
+  query CoachCohortSessions($id: ID!) {
+    cohort(id: $id) {
+      id
+      timezone
+      startsOn
+      endsOn
+      sessions {
+        id
+        title
+        startsAt
+        durationMinutes
+        meetingUrl
+        status
+        attendance {
+          status
+          client {
+            id
+          }
+        }
+      }
+      enrollments(status: ENROLLED) {
+        id
+        client {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const COACH_CREATE_SESSION = graphql(`
+  mutation CoachCreateSession($input: CreateSessionInput!) {
+    createSession(input: $input) {
+      id
+      startsAt
+    }
+  }
+`);
+
+export const COACH_RESCHEDULE_SESSION = graphql(`
+  mutation CoachRescheduleSession($sessionId: ID!, $startsAt: DateTime!) {
+    rescheduleSession(sessionId: $sessionId, startsAt: $startsAt) {
+      id
+      startsAt
+      status
+    }
+  }
+`);
+
+export const COACH_CANCEL_SESSION = graphql(`
+  mutation CoachCancelSession($sessionId: ID!) {
+    cancelSession(sessionId: $sessionId) {
+      id
+      status
+    }
+  }
+`);
+
+export const COACH_SCHEDULE_SERIES = graphql(`
+  mutation CoachScheduleSeries($input: ScheduleSeriesInput!) {
+    scheduleSessionSeries(input: $input) {
+      id
+      startsAt
+    }
+  }
+`);
+
+export const COACH_RECORD_ATTENDANCE = graphql(`
+  mutation CoachRecordAttendance($sessionId: ID!, $clientId: ID!, $status: AttendanceStatus!) {
+    recordAttendance(sessionId: $sessionId, clientId: $clientId, status: $status) {
+      status
+      client {
+        id
+      }
+    }
+  }
+`);
+
+export const COACH_COHORT_HOMEWORK = graphql(`
+  query CoachCohortHomework($id: ID!) {
+    cohort(id: $id) {
+      id
+      enrolledCount
+      assignments {
+        id
+        title
+        dueAt
+        instructions
+        template {
+          key
+          title
+        }
+        submissions {
+          id
+          status
+        }
+      }
+    }
+    homeworkTemplates {
+      key
+      title
+      instructions
+      fields {
+        key
+        label
+        kind
+        help
+        options
+        min
+        max
+        required
+      }
+    }
+  }
+`);
+
+export const COACH_ASSIGN_HOMEWORK = graphql(`
+  mutation CoachAssignHomework($input: AssignHomeworkInput!) {
+    assignHomework(input: $input) {
+      id
+      title
+      dueAt
+    }
+  }
+`);
+
+export const COACH_COHORT_CHARTS = graphql(`
+  query CoachCohortCharts($id: ID!) {
+    cohort(id: $id) {
+      id
+      startsOn
+      timezone
+      programWeeks
+      enrolledCount
+      sessions {
+        id
+        startsAt
+        status
+        attendance {
+          status
+        }
+      }
+      assignments {
+        id
+        dueAt
+        submissions {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const COACH_CURRICULUM = graphql(`
+  query CoachCurriculum {
+    curriculum {
+      key
+      title
+      week
+      weeks
+      summary
+      practiceDetails {
+        kind
+        title
+        description
+      }
+      homeworkTemplates {
+        key
+        title
+        instructions
+        fields {
+          key
+          label
+          kind
+          help
+          options
+          min
+          max
+          required
+        }
+      }
+    }
+  }
+`);
