@@ -147,10 +147,13 @@ describe('the coaching loop in the browser', () => {
 
     await client.getByLabel('The situation, in neutral words').fill('My partner came home late without calling.');
     await client.getByLabel('I feel…').fill('worried');
-    // "…because…" is required and left empty.
+    await client.getByLabel('I am … to care for myself').fill('taking a walk before we talk');
+    // "…because…" is required and left empty: the one invalid field.
     await client.getByLabel('I would appreciate…').fill('a text when plans change');
     await client.getByRole('button', { name: 'Send my answers' }).click();
     await client.getByText('Some answers need another look').waitFor();
+    // Exactly one field is marked, the one left empty.
+    await expect(client.locator('[aria-invalid="true"]').count()).resolves.toBe(1);
     const because = client.getByLabel('…because…');
     expect(await because.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await because.getAttribute('aria-describedby')) ?? '';

@@ -92,7 +92,7 @@ export function NotificationsPage() {
                   </Text>
                 </Stack>
                 {!n.readAt && (
-                  <Button size="xs" variant="subtle" onClick={() => markRead({ variables: { id: n.id } }).catch(() => undefined)} aria-label={`Mark "${n.subject}" as read`}>
+                  <Button size="xs" variant="subtle" onClick={() => markRead({ variables: { id: n.id } }).catch(() => undefined)} aria-label={`Mark read: ${n.subject}`}>
                     Mark read
                   </Button>
                 )}
