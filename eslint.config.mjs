@@ -22,6 +22,8 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data'] },
             // The browser app talks to the platform only through the public GraphQL API.
             { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
+            // Browser tests reach the platform over HTTP; they only borrow the test-database helpers.
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:util'] },
           ],
         },
       ],

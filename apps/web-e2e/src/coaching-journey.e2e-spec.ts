@@ -137,6 +137,32 @@ describe('the coaching loop in the browser', () => {
     await checkScreen(coach, 'coach-homework');
   });
 
+  it('the coach schedules a weekly series and takes attendance', async () => {
+    await coach.getByRole('tab', { name: 'Sessions' }).click();
+    await coach.getByRole('button', { name: 'Schedule a series' }).click();
+    const dialog = coach.getByRole('dialog', { name: 'Schedule a weekly series' });
+    await dialog.getByLabel('Title').fill('Winter circle');
+    for (const day of ['Tuesday', 'Thursday']) await dialog.getByRole('checkbox', { name: day }).check();
+    await dialog.getByLabel('Time of day').fill('19:00');
+    await dialog.getByLabel('Length in minutes').fill('90');
+    await dialog.getByLabel('Meeting link').fill('https://meet.example.com/winter');
+    await dialog.getByRole('button', { name: 'Schedule series' }).click();
+    const created = await dialog.getByText(/\d+ sessions were created/).innerText();
+    // Two sessions a week over a 26-week program (a few fewer when the first days have passed).
+    expect(Number(/(\d+) sessions/.exec(created)?.[1])).toBeGreaterThanOrEqual(48);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await coach.getByRole('button', { name: /^Take attendance for Winter circle/ }).first().click();
+    const attendance = coach.getByRole('dialog', { name: 'Attendance: Winter circle' });
+    await attendance.getByRole('radiogroup', { name: clientPerson.name }).getByRole('radio', { name: 'Present' }).check();
+    await checkScreen(coach, 'coach-attendance');
+    await attendance.getByRole('button', { name: 'Save attendance' }).click();
+    await attendance.waitFor({ state: 'detached' });
+    await checkScreen(coach, 'coach-sessions');
+    await coach.getByRole('tab', { name: 'Charts' }).click();
+    await coach.getByRole('heading', { name: 'Attendance by week' }).waitFor();
+    await checkScreen(coach, 'coach-charts');
+  });
+
   it('the client answers with one invalid field, sees why next to it, fixes it and sends', async () => {
     await client.getByRole('link', { name: 'Homework' }).click();
     await client.getByRole('link', { name: 'Soft start-up script' }).click();
@@ -193,7 +219,18 @@ describe('the coaching loop in the browser', () => {
     await checkScreen(client, 'client-progress');
     await client.getByRole('link', { name: 'This week' }).click();
     await client.getByText(/Week 1 of 26/).first().waitFor();
+    // The coach's series, in the client's own timezone, with a way in and a calendar link.
+    expect(await client.getByRole('link', { name: /Join session/ }).getAttribute('href')).toBe('https://meet.example.com/winter');
+    expect(await client.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(/\/calendar\/.+\.ics$/);
     await checkScreen(client, 'client-week');
+  });
+
+  it('the coach browses the curriculum', async () => {
+    await coach.getByRole('link', { name: 'Curriculum' }).click();
+    await coach.getByRole('heading', { name: 'Curriculum', level: 1 }).waitFor();
+    await coach.getByRole('button', { name: /The soft start-up/ }).click();
+    await coach.getByText('Soft start-up script').first().waitFor();
+    await checkScreen(coach, 'coach-curriculum');
   });
 
   it('works on a phone: no sideways scrolling, navigation behind the menu button', async () => {
