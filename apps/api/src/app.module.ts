@@ -29,7 +29,6 @@ import { ProgressModule } from './progress/progress.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
-import { WebAppModule } from './web-app/web-app.module';
 
 @Module({})
 export class AppModule {
@@ -80,8 +79,6 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         QueueDashboardModule,
-        // Last: its catch-all GET route must not shadow the API's own routes.
-        WebAppModule.forRoot(config),
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -9,6 +9,7 @@ import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service';
 import { DemoDataService } from './bootstrap/demo-data.service';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { mountQueueDashboard } from './queue-dashboard/queue-dashboard';
+import { mountWebApp } from './web-app/web-app';
 
 /**
  * Builds the API: migrations, the Nest app, the first admin and (in development, when asked)
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   mountQueueDashboard(app, config);
+  mountWebApp(app, config);
   await app.get(AdminBootstrapService).ensureAdmin();
   if (config.demoData) await app.get(DemoDataService).seedIfEmpty();
   return app;

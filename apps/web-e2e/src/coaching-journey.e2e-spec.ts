@@ -243,9 +243,10 @@ describe('the coaching loop in the browser', () => {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       expect(await overflowsHorizontally(page)).toBe(false);
+      await checkScreen(page, `phone-${name}`);
       await page.getByRole('button', { name: 'Open navigation' }).click();
       await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').first().waitFor();
-      await checkScreen(page, `phone-${name}`);
+      await checkScreen(page, `phone-${name}-menu`);
     }
   });
 });

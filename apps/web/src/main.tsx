@@ -18,7 +18,8 @@ const client = createApolloClient();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Bottom corner: toasts never cover the page header and its actions. */}
+      <Notifications position="bottom-right" limit={3} autoClose={5000} />
       <ApolloProvider client={client}>
         <AuthProvider>
           <RouterProvider router={router} />
