@@ -25,7 +25,8 @@ export async function newPerson(
   { viewport = DESKTOP, timezoneId = 'Europe/Berlin' }: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   // The browser's timezone becomes the person's profile timezone at sign-up.
-  const context = await browser.newContext({ baseURL, viewport, timezoneId, locale: 'en-GB' });
+  // Reduced motion: screenshots and axe see dialogs fully open, not halfway through a fade.
+  const context = await browser.newContext({ baseURL, viewport, timezoneId, locale: 'en-GB', reducedMotion: 'reduce' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const errors: string[] = [];

@@ -36,6 +36,8 @@ export const theme = createTheme({
   primaryShade: { light: 7, dark: 4 },
   colors: { anchor },
   variantColorResolver: accessibleVariants,
+  // People who ask their system for less motion get no modal and menu animations.
+  respectReducedMotion: true,
   fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
   headings: { fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif', fontWeight: '600' },
   defaultRadius: 'md',

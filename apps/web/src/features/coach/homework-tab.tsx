@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notifySuccess } from '../../ui/notify';
 import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import { useMe } from '../../auth/auth-context';
@@ -111,7 +111,7 @@ function AssignHomeworkForm({ cohortId, templates, onAssigned }: { cohortId: str
     setLocalErrors({});
     const result = await assign({ variables: { input: { cohortId, ...checked.input } } }).catch(() => null);
     if (result?.data) {
-      notifications.show({ message: `“${result.data.assignHomework.title}” is assigned. Every enrolled client can see it now.`, color: 'teal' });
+      notifySuccess(`“${result.data.assignHomework.title}” is assigned. Every enrolled client can see it now.`);
       onAssigned();
     }
   };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Divider, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notifySuccess } from '../../ui/notify';
 import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import type { CoachCohortReviewQuery } from '../../gql/graphql';
@@ -131,7 +131,7 @@ function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: st
     setLocalError(null);
     const result = await review({ variables: { submissionId: s.id, feedback: feedback.trim() } }).catch(() => null);
     if (result?.data) {
-      notifications.show({ message: `Feedback sent to ${s.client.name}.`, color: 'teal' });
+      notifySuccess(`Feedback sent to ${s.client.name}.`);
       onDone();
     }
   };

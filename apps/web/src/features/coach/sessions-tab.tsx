@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Button, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notifySuccess } from '../../ui/notify';
 import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import { useMe } from '../../auth/auth-context';
@@ -222,7 +222,7 @@ function AttendanceForm({ session, clients, onDone }: { session: Session; client
     await client.refetchQueries({ include: [COACH_COHORT_SESSIONS, COACH_COHORT_PROGRESS, COACH_COHORT_CHARTS] }).catch(() => undefined);
     setSaving(false);
     if (ok) {
-      notifications.show({ message: `Attendance saved for ${session.title}.`, color: 'teal' });
+      notifySuccess(`Attendance saved for ${session.title}.`);
       onDone();
     }
   };
@@ -279,7 +279,7 @@ function NewSessionForm({ cohortId, onDone }: { cohortId: string; onDone: () => 
       variables: { input: { cohortId, title: form.title.trim(), startsAt, durationMinutes: duration.value, meetingUrl: form.meetingUrl.trim() || null } },
     }).catch(() => null);
     if (result?.data) {
-      notifications.show({ message: `“${form.title.trim()}” is on the calendar.`, color: 'teal' });
+      notifySuccess(`“${form.title.trim()}” is on the calendar.`);
       onDone();
     }
   };
@@ -333,7 +333,7 @@ function SeriesForm({ cohort, onDone }: { cohort: Cohort; onDone: () => void }) 
     if (result?.data) {
       const n = result.data.scheduleSessionSeries.length;
       setCreated(n);
-      notifications.show({ message: `${n} session${n === 1 ? '' : 's'} added to the calendar.`, color: 'teal' });
+      notifySuccess(`${n} session${n === 1 ? '' : 's'} added to the calendar.`);
     }
   };
 
@@ -417,7 +417,7 @@ function RescheduleForm({ cohortId, session, onDone }: { cohortId: string; sessi
     setLocalError(null);
     const result = await reschedule({ variables: { sessionId: session.id, startsAt } }).catch(() => null);
     if (result?.data) {
-      notifications.show({ message: `${session.title} moved to ${formatDateTime(startsAt, timezone)}. Clients will see the new time.`, color: 'teal' });
+      notifySuccess(`${session.title} moved to ${formatDateTime(startsAt, timezone)}. Clients will see the new time.`);
       onDone();
     }
   };
@@ -457,7 +457,7 @@ function CancelConfirm({ cohortId, session, onDone }: { cohortId: string; sessio
   const confirm = async () => {
     const result = await cancel({ variables: { sessionId: session.id } }).catch(() => null);
     if (result?.data) {
-      notifications.show({ message: `${session.title} is cancelled.`, color: 'teal' });
+      notifySuccess(`${session.title} is cancelled.`);
       onDone();
     }
   };
