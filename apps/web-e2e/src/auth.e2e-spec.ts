@@ -95,6 +95,7 @@ describe('signing in and out in the browser', () => {
     await logInThroughForm(page, ADMIN.email, ADMIN.password);
     await page.waitForURL('**/settings');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await checkScreen(page, 'settings');
     await context.close();
   });
 

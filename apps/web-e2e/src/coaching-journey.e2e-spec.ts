@@ -213,6 +213,14 @@ describe('the coaching loop in the browser', () => {
     await client.getByRole('link', { name: /Notifications, \d+ unread/ }).click();
     await client.getByText(/feedback/i).first().waitFor();
     await checkScreen(client, 'client-notifications');
+    await client.getByRole('link', { name: 'Homework' }).click();
+    await client.getByRole('table').getByText('Reviewed').waitFor();
+    await checkScreen(client, 'client-homework-list');
+    // A client who types a coach's or admin's address lands back on their own home.
+    await client.goto('/admin/applications');
+    await client.waitForURL('**/week');
+    await client.goto('/coach');
+    await client.waitForURL('**/week');
     await client.getByRole('link', { name: 'My progress' }).click();
     await client.getByRole('heading', { name: 'What you have sent' }).waitFor();
     await client.getByText('Beautifully clear request.', { exact: false }).first().waitFor();
