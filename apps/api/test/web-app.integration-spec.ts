@@ -26,6 +26,9 @@ describe('serving the web app', () => {
       const res = await fetch(`${t.url}${path}`, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
       expect(await res.text()).toContain('Anchored test shell');
     }
   });

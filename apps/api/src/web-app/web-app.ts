@@ -5,6 +5,33 @@ import { join, resolve } from 'node:path';
 import type { AppConfig } from '@anchored/config';
 import { QUEUE_DASHBOARD_PATH } from '../queue-dashboard/queue-dashboard';
 
+/**
+ * The app keeps its login in localStorage, so script injection must have nowhere to come from:
+ * only our own bundles run, and the page talks only to its own origin. Mantine sets inline
+ * styles, hence 'unsafe-inline' for styles (never for scripts).
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function setShellHeaders(res: Response): void {
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  // Invitation links carry their token in the path: never pass it on as a referrer.
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+}
+
 /** Paths that belong to the API; everything else a browser GETs is the web app's. */
 const API_PATHS = ['/graphql', '/health', '/calendar', QUEUE_DASHBOARD_PATH];
 
@@ -14,7 +41,7 @@ function isApiPath(path: string): boolean {
 
 /**
  * Serves the built web app (apps/web) from the API's own origin, so the browser needs no CORS.
- * Hashed bundles are cached for a year, index.html never; any other GET that is not an API path
+ * Hashed bundles are cached for a year, index.html never (and carries the security headers); any other GET that is not an API path
  * and asks for HTML answers index.html, for the app's router. Plain express.static rather than
  * @nestjs/serve-static: the latter turns every error on excluded paths (a malformed JSON body on
  * /graphql, say) into a 404.
@@ -29,12 +56,16 @@ export function mountWebApp(app: INestApplication, config: AppConfig): void {
   app.use(
     express.static(root, {
       index: false,
-      setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, path) => {
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        if (path.startsWith(join(root, 'assets'))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        else setShellHeaders(res as Response);
+      },
     }),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path) || !req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
+    setShellHeaders(res);
     res.sendFile(index);
   });
 }
