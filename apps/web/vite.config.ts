@@ -10,7 +10,7 @@ const api = process.env['API_URL'] ?? 'http://localhost:3000';
 export default defineConfig({
   root,
   plugins: [react()],
-  build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1000 },
   server: {
     port: Number(process.env['WEB_PORT'] ?? 4200),
     proxy: { '/graphql': api, '/calendar': api, '/admin/queues': api, '/health': api },

@@ -1,14 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { ApplicationsPage } from './applications-page';
-import { CohortDetailPage } from './cohort-detail-page';
-import { CohortsPage } from './cohorts-page';
-import { InvitationsPage } from './invitations-page';
+
+const cohorts = async () => ({ Component: (await import('./cohorts-page')).CohortsPage });
 
 // Mounted under /admin. The cohort list answers at /admin (the admin's home) and /admin/cohorts.
+// Each screen is its own chunk, loaded on first visit.
 export const adminRoutes: RouteObject[] = [
-  { index: true, element: <CohortsPage /> },
-  { path: 'cohorts', element: <CohortsPage /> },
-  { path: 'cohorts/:cohortId', element: <CohortDetailPage /> },
-  { path: 'applications', element: <ApplicationsPage /> },
-  { path: 'invitations', element: <InvitationsPage /> },
+  { index: true, lazy: cohorts },
+  { path: 'cohorts', lazy: cohorts },
+  { path: 'cohorts/:cohortId', lazy: async () => ({ Component: (await import('./cohort-detail-page')).CohortDetailPage }) },
+  { path: 'applications', lazy: async () => ({ Component: (await import('./applications-page')).ApplicationsPage }) },
+  { path: 'invitations', lazy: async () => ({ Component: (await import('./invitations-page')).InvitationsPage }) },
 ];

@@ -1,14 +1,10 @@
 import type { RouteObject } from 'react-router';
-import { CohortsPage } from './cohorts-page';
-import { HomeworkListPage } from './homework-list-page';
-import { HomeworkPage } from './homework-page';
-import { ProgressPage } from './progress-page';
-import { WeekPage } from './week-page';
 
+// Each screen is its own chunk, loaded on first visit: a client never downloads the coach's charts.
 export const clientRoutes: RouteObject[] = [
-  { path: 'week', element: <WeekPage /> },
-  { path: 'homework', element: <HomeworkListPage /> },
-  { path: 'homework/:assignmentId', element: <HomeworkPage /> },
-  { path: 'history', element: <ProgressPage /> },
-  { path: 'cohorts', element: <CohortsPage /> },
+  { path: 'week', lazy: async () => ({ Component: (await import('./week-page')).WeekPage }) },
+  { path: 'homework', lazy: async () => ({ Component: (await import('./homework-list-page')).HomeworkListPage }) },
+  { path: 'homework/:assignmentId', lazy: async () => ({ Component: (await import('./homework-page')).HomeworkPage }) },
+  { path: 'history', lazy: async () => ({ Component: (await import('./progress-page')).ProgressPage }) },
+  { path: 'cohorts', lazy: async () => ({ Component: (await import('./cohorts-page')).CohortsPage }) },
 ];

@@ -1,11 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { CohortPage } from './cohort-page';
-import { CurriculumPage } from './curriculum-page';
-import { MyCohortsPage } from './my-cohorts-page';
 
 // Mounted under /coach. The cohort dashboard's tabs are a ?tab= parameter (progress, review, sessions, homework, charts).
+// Each screen is its own chunk, loaded on first visit.
 export const coachRoutes: RouteObject[] = [
-  { index: true, element: <MyCohortsPage /> },
-  { path: 'cohorts/:cohortId', element: <CohortPage /> },
-  { path: 'curriculum', element: <CurriculumPage /> },
+  { index: true, lazy: async () => ({ Component: (await import('./my-cohorts-page')).MyCohortsPage }) },
+  { path: 'cohorts/:cohortId', lazy: async () => ({ Component: (await import('./cohort-page')).CohortPage }) },
+  { path: 'curriculum', lazy: async () => ({ Component: (await import('./curriculum-page')).CurriculumPage }) },
 ];
