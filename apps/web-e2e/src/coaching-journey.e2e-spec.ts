@@ -108,7 +108,7 @@ describe('the coaching loop in the browser', () => {
     await checkScreen(client, 'client-cohorts');
   });
 
-  it('the admin accepts the application from the queue and starts the program', async () => {
+  it('the admin accepts the application from the queue', async () => {
     await admin.getByRole('link', { name: 'Applications' }).click();
     await admin.getByRole('heading', { name: 'Applications', level: 1 }).waitFor();
     await checkScreen(admin, 'admin-applications');
@@ -119,6 +119,39 @@ describe('the coaching loop in the browser', () => {
     await admin.getByRole('progressbar', { name: '1 of 8 seats filled' }).first().waitFor();
     await checkScreen(admin, 'admin-cohorts');
     await admin.getByRole('link', { name: cohortName }).click();
+    await admin.getByRole('button', { name: 'Start the program' }).waitFor();
+  });
+
+  it('a second client is waitlisted, sees their place in line, and is seated from it', async () => {
+    // Arranged through the API: signing up and applying were shown in the browser above.
+    const second = { name: 'Sasha Second', email: 'sasha.second@example.com', password: 'another client password' };
+    const signUp = await platform.gql<{ signUp: { accessToken: string } }>(
+      'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
+      { i: { ...second, timezone: 'Europe/Berlin' } },
+    );
+    const cohortId = /\/admin\/cohorts\/([^/?]+)/.exec(admin.url())?.[1];
+    await platform.gql('mutation($i: ApplyInput!) { applyToCohort(input: $i) { id } }', { i: { cohortId } }, signUp.signUp.accessToken);
+
+    await admin.reload();
+    await admin.getByRole('button', { name: `Waitlist ${second.name}` }).click();
+    await admin.getByRole('button', { name: `Seat ${second.name}` }).waitFor();
+
+    const { context, page } = await newPerson(browser, platform.url, { timezoneId: 'Europe/Berlin' });
+    people.push(context);
+    await page.goto('/cohorts');
+    await logInThroughForm(page, second.email, second.password);
+    await page.waitForURL('**/cohorts');
+    await page.getByText('You are number 1 on the waitlist.').waitFor();
+    await checkScreen(page, 'client-waitlisted');
+
+    await admin.getByRole('button', { name: 'Seat next in line' }).click();
+    await admin.getByRole('button', { name: `Withdraw ${second.name}` }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: `Withdraw from ${cohortName}` }).waitFor();
+    await expect(page.getByText(/on the waitlist/).count()).resolves.toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+
+    // Seats filled: the program starts.
     await admin.getByRole('button', { name: 'Start the program' }).click();
     await admin.getByRole('button', { name: 'Complete the cohort' }).waitFor();
   });
