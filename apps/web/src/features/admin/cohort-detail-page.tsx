@@ -1,3 +1,4 @@
+import { PersonLabel } from '../../ui/person';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
@@ -126,12 +127,7 @@ function CohortDetail({ cohort }: { cohort: Cohort }) {
                   {groups.past.map((e) => (
                     <Table.Tr key={e.id}>
                       <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {e.client.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {e.client.email}
-                        </Text>
+                        <PersonLabel person={e.client} />
                       </Table.Td>
                       <Table.Td>
                         <StatusBadge status={e.status} />
@@ -392,12 +388,7 @@ function WaitlistSection({ cohort, waitlisted, closed }: { cohort: Cohort; waitl
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {e.client.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {e.client.email}
-                    </Text>
+                    <PersonLabel person={e.client} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
@@ -462,12 +453,7 @@ function EnrolledSection({ cohort, enrolled }: { cohort: Cohort; enrolled: Enrol
               {enrolled.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {e.client.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {e.client.email}
-                    </Text>
+                    <PersonLabel person={e.client} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{e.decidedAt ? <DateTimeText iso={e.decidedAt} /> : '—'}</Text>

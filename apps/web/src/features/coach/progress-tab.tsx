@@ -1,3 +1,4 @@
+import { PersonLabel } from '../../ui/person';
 import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, QueryState } from '../../ui/states';
@@ -56,12 +57,7 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
                   return (
                     <Table.Tr key={client.id} bg={why.length ? 'var(--mantine-color-red-0)' : undefined}>
                       <Table.Th scope="row" fw={500}>
-                        <Text size="sm" fw={600}>
-                          {client.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {client.email}
-                        </Text>
+                        <PersonLabel person={client} />
                       </Table.Th>
                       <Table.Td>{row.submitted}</Table.Td>
                       <Table.Td>{row.missing}</Table.Td>
