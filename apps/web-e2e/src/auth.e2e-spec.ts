@@ -107,7 +107,9 @@ describe('signing in and out in the browser', () => {
     const { refreshToken } = await page.evaluate(() => JSON.parse(localStorage.getItem('anchored.session') ?? '{}'));
     await page.getByRole('button', { name: /account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
-    await page.waitForURL('**/login');
+    // The login page, possibly remembering the page the person left (either is fine).
+    await page.waitForURL(/\/login(\?next=[^&]+)?$/);
+    await page.getByRole('heading', { name: 'Log in', level: 1 }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('anchored.session'))).toBeNull();
     // The server forgot the refresh token too.
     const res = await fetch(`${platform.url}/graphql`, {
