@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { programWeekAt } from './program-week';
+import { programWeekAt } from '../../lib/program-week';
 
 export interface SubmissionForChart {
   submittedAt: string;

@@ -13,7 +13,8 @@ import { DateTimeText } from '../../ui/time';
 import { enrollmentSentence } from './enrollment';
 import { homeworkStatus, openHomework } from './homework';
 import { HomeworkStatusBadge } from './homework-status-badge';
-import { nextSession, programPosition, webcalUrl, type ProgramPosition } from './program-week';
+import { programPosition, type ProgramPosition } from '../../lib/program-week';
+import { nextSession, webcalUrl } from './next-session';
 import { CLIENT_ENROLLMENTS } from './queries';
 
 const WEEK_COHORT = graphql(`

@@ -1,6 +1,5 @@
 import type { AttendanceStatus, SessionStatus } from '../../gql/graphql';
-import { DateTime } from 'luxon';
-import { programMoment, programWeekOf } from './weeks';
+import { programPosition, programWeekAt } from '../../lib/program-week';
 
 export interface ChartInput {
   startsOn: string;
@@ -31,12 +30,12 @@ const percent = (part: number, whole: number) => (whole === 0 ? null : Math.min(
  */
 export function weeklyRates(input: ChartInput): WeekPoint[] {
   const now = input.now ?? new Date();
-  const weekOf = (iso: string) => programWeekOf(iso, input.startsOn, input.timezone, input.programWeeks);
+  const weekOf = (iso: string) => programWeekAt(input, iso);
   const held = input.sessions.filter((s) => s.status !== 'CANCELLED' && new Date(s.startsAt).getTime() <= now.getTime());
   const due = input.assignments.filter((a) => new Date(a.dueAt).getTime() <= now.getTime());
 
-  const moment = programMoment(input.startsOn, input.timezone, input.programWeeks, DateTime.fromJSDate(now));
-  const current = moment.kind === 'during' ? moment.week : moment.kind === 'after' ? input.programWeeks : 0;
+  const position = programPosition(input, now);
+  const current = position.phase === 'during' ? position.week : position.phase === 'after' ? input.programWeeks : 0;
   const lastWithData = Math.max(0, ...held.map((s) => weekOf(s.startsAt) ?? 0), ...due.map((a) => weekOf(a.dueAt) ?? 0));
   const last = Math.min(input.programWeeks, Math.max(current, lastWithData));
 

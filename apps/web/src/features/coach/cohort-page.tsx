@@ -11,7 +11,7 @@ import { COACH_COHORT_HEADER } from './operations';
 import { ProgressTab } from './progress-tab';
 import { ReviewTab } from './review-tab';
 import { SessionsTab } from './sessions-tab';
-import { describeMoment, programMoment } from './weeks';
+import { describePosition, programPosition } from '../../lib/program-week';
 
 export const COHORT_TABS = [
   { value: 'progress', label: 'Progress' },
@@ -47,7 +47,7 @@ export function CohortPage() {
               title={cohort.name}
               description={
                 <>
-                  {describeMoment(programMoment(cohort.startsOn, cohort.timezone, cohort.programWeeks), cohort.programWeeks)} · {formatDate(cohort.startsOn)} –{' '}
+                  {describePosition(programPosition(cohort), cohort.programWeeks)} · {formatDate(cohort.startsOn)} –{' '}
                   {formatDate(cohort.endsOn)} · {cohort.enrolledCount} enrolled · {cohort.timezone}
                 </>
               }

@@ -6,7 +6,7 @@ import { PageHeader } from '../../ui/page';
 import { QueryState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status';
 import { COACH_COHORTS } from './operations';
-import { describeMoment, programMoment } from './weeks';
+import { describePosition, programPosition } from '../../lib/program-week';
 
 const ORDER: Record<string, number> = { ACTIVE: 0, ENROLLING: 1, DRAFT: 2, COMPLETED: 3, ARCHIVED: 4 };
 
@@ -26,7 +26,7 @@ export function MyCohortsPage() {
       >
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           {cohorts.map((c) => {
-            const moment = programMoment(c.startsOn, c.timezone, c.programWeeks);
+            const position = programPosition(c);
             const headingId = `cohort-${c.id}`;
             return (
               <Card key={c.id} component="article" aria-labelledby={headingId}>
@@ -47,7 +47,7 @@ export function MyCohortsPage() {
                       <Text size="xs" c="dimmed">
                         Program
                       </Text>
-                      <Text fw={600}>{describeMoment(moment, c.programWeeks)}</Text>
+                      <Text fw={600}>{describePosition(position, c.programWeeks)}</Text>
                     </div>
                     <div>
                       <Text size="xs" c="dimmed">
@@ -59,8 +59,8 @@ export function MyCohortsPage() {
                       </Text>
                     </div>
                   </Group>
-                  {moment.kind === 'during' && (
-                    <Progress value={(moment.week / c.programWeeks) * 100} size="sm" aria-label={`${c.name}: ${describeMoment(moment, c.programWeeks)}`} />
+                  {position.phase === 'during' && (
+                    <Progress value={(position.week / c.programWeeks) * 100} size="sm" aria-label={`${c.name}: ${describePosition(position, c.programWeeks)}`} />
                   )}
                   <Group mt="auto">
                     <Button component={Link} to={`/coach/cohorts/${c.id}`} variant="light" aria-label={`Open dashboard of ${c.name}`}>
