@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 're
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { humanFieldErrors } from '../api/apollo-errors';
 import { graphql } from '../gql';
-import { browserTimezone } from '../lib/time';
+import { browserTimezone, timezoneOptions } from '../lib/time';
 import { ErrorState } from '../ui/states';
 import { useAuth } from './auth-context';
 
@@ -65,10 +65,7 @@ function AuthCard({ title, subtitle, children }: { title: string; subtitle: Reac
 }
 
 function TimezoneSelect({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
-  const zones = useMemo(() => {
-    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-    return Array.from(new Set([value, ...all, 'UTC']));
-  }, [value]);
+  const zones = useMemo(() => Array.from(new Set([value, ...timezoneOptions()])), [value]);
   return (
     <Select
       label="Your timezone"

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatDateTime, isoToLocalInput, localInputToIso, formatDate, isPast } from './time';
+import { formatDateTime, isoToLocalInput, localInputToIso, formatDate, isPast, timezoneOptions } from './time';
 
 describe('times in the viewer’s timezone', () => {
   it('shows one instant as each viewer’s wall-clock time', () => {
@@ -29,5 +29,19 @@ describe('times in the viewer’s timezone', () => {
     const now = DateTime.fromISO('2026-06-01T12:00:00Z');
     expect(isPast('2026-06-01T11:59:00Z', now)).toBe(true);
     expect(isPast('2026-06-01T12:01:00Z', now)).toBe(false);
+  });
+});
+
+describe('timezoneOptions', () => {
+  it('puts UTC first once', () => {
+    expect(timezoneOptions(() => ['Europe/Berlin', 'UTC', 'Asia/Tokyo'])).toEqual(['UTC', 'Europe/Berlin', 'Asia/Tokyo']);
+  });
+
+  it('falls back to a short list when the browser cannot list zones', () => {
+    const zones = timezoneOptions(() => {
+      throw new Error('unsupported');
+    });
+    expect(zones[0]).toBe('UTC');
+    expect(zones).toContain('America/New_York');
   });
 });

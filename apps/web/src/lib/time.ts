@@ -49,3 +49,15 @@ export function isPast(iso: string, now: DateTime = DateTime.now()): boolean {
 export function browserTimezone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+/** Every IANA timezone the browser knows, with UTC first; a short fallback list for older browsers. */
+export function timezoneOptions(supported: () => string[] = () => Intl.supportedValuesOf('timeZone')): string[] {
+  let zones: string[] = [];
+  try {
+    zones = supported();
+  } catch {
+    zones = [];
+  }
+  if (!zones.length) zones = ['Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney'];
+  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+}

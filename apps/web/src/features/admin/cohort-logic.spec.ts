@@ -1,4 +1,4 @@
-import { applicationQueue, capacityOf, groupEnrollments, invitationLink, nextStep, sortCohorts, timezoneOptions } from './cohort-logic';
+import { applicationQueue, capacityOf, groupEnrollments, invitationLink, nextStep, sortCohorts } from './cohort-logic';
 
 describe('nextStep', () => {
   it('moves a cohort one step along its life', () => {
@@ -101,19 +101,5 @@ describe('invitationLink', () => {
   it('joins origin and token without doubling slashes', () => {
     expect(invitationLink('https://app.example.com/', 'abc123')).toBe('https://app.example.com/invite/abc123');
     expect(invitationLink('http://localhost:4200', 'a b')).toBe('http://localhost:4200/invite/a%20b');
-  });
-});
-
-describe('timezoneOptions', () => {
-  it('puts UTC first once', () => {
-    expect(timezoneOptions(() => ['Europe/Berlin', 'UTC', 'Asia/Tokyo'])).toEqual(['UTC', 'Europe/Berlin', 'Asia/Tokyo']);
-  });
-
-  it('falls back to a short list when the browser cannot list zones', () => {
-    const zones = timezoneOptions(() => {
-      throw new Error('unsupported');
-    });
-    expect(zones[0]).toBe('UTC');
-    expect(zones).toContain('America/New_York');
   });
 });

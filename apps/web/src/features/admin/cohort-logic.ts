@@ -140,15 +140,3 @@ export function sortCohorts<C extends { status: string; startsOn: string; name: 
 export function invitationLink(origin: string, token: string): string {
   return `${origin.replace(/\/+$/, '')}/invite/${encodeURIComponent(token)}`;
 }
-
-/** Every IANA timezone the browser knows, with UTC first; a short fallback list for older browsers. */
-export function timezoneOptions(supported?: () => string[]): string[] {
-  let zones: string[] = [];
-  try {
-    zones = supported ? supported() : [];
-  } catch {
-    zones = [];
-  }
-  if (!zones.length) zones = ['Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney'];
-  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
-}

@@ -12,7 +12,8 @@ import { ErrorState, QueryState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status';
 import { Dialog } from '../../ui/dialog';
 import { CapacityBar } from './capacity-bar';
-import { sortCohorts, timezoneOptions } from './cohort-logic';
+import { timezoneOptions } from '../../lib/time';
+import { sortCohorts } from './cohort-logic';
 import type { AdminCohortsQuery } from '../../gql/graphql';
 import { ADMIN_COHORTS, ADMIN_CREATE_COHORT, ADMIN_QUEUE_DASHBOARD_URL } from './operations';
 import { notifySuccess } from '../../ui/notify';
@@ -108,7 +109,7 @@ function CohortSection({ title, cohorts, emptyText }: { title: string; cohorts: 
 function NewCohortForm({ onCancel }: { onCancel: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
-  const zones = useMemo(() => timezoneOptions(() => Intl.supportedValuesOf('timeZone')), []);
+  const zones = useMemo(() => timezoneOptions(), []);
   const [form, setForm] = useState({ name: '', capacity: 12 as number | string, startsOn: '', timezone: me.timezone || 'UTC', programWeeks: 26 as number | string });
   const [local, setLocal] = useState<Record<string, string>>({});
   const [create, state] = useMutation(ADMIN_CREATE_COHORT, { refetchQueries: ['AdminCohorts', 'AdminApplications'] });

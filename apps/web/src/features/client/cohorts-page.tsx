@@ -8,9 +8,9 @@ import type { ClientCohortsPageQuery } from '../../gql/graphql';
 import { formatDate } from '../../lib/time';
 import { PageHeader } from '../../ui/page';
 import { EmptyState, ErrorState, QueryState } from '../../ui/states';
+import { StatusBadge } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
 import { Dialog } from '../../ui/dialog';
-import { EnrollmentBadge } from './homework-status-badge';
 import { enrollmentSentence, OPEN_STATUSES, sortEnrollments, spotsText } from './enrollment';
 import { ENROLLMENT_QUERIES, HOMEWORK_QUERIES } from './queries';
 
@@ -102,7 +102,7 @@ export function CohortsPage() {
                           <Title order={3} size="h5">
                             {e.cohort.name}
                           </Title>
-                          <EnrollmentBadge status={e.status} />
+                          <StatusBadge status={e.status} />
                         </Group>
                         <Text size="sm">{enrollmentSentence(e)}</Text>
                         <Text size="xs" c="dimmed">
@@ -157,7 +157,7 @@ export function CohortsPage() {
                         <Group mt="auto" pt="xs">
                           {mine ? (
                             <Group gap="xs">
-                              <EnrollmentBadge status={mine.status} />
+                              <StatusBadge status={mine.status} />
                               <Text size="sm" c="dimmed">
                                 {mine.status === 'ENROLLED' ? 'You have a seat.' : 'You have applied.'}
                               </Text>
