@@ -12,7 +12,7 @@ import { humanize, StatusBadge } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
 import { CapacityBar } from './capacity-bar';
 import { groupEnrollments, nextStep, type NextStep } from './cohort-logic';
-import { ConfirmModal } from './confirm-modal';
+import { ConfirmDialog } from '../../ui/confirm';
 import { DecisionButtons, ENROLLMENT_QUERIES } from './decision-buttons';
 import {
   ADMIN_ASSIGN_COACH,
@@ -236,7 +236,7 @@ function StatusCard({ cohort }: { cohort: Cohort }) {
             This cohort is archived. It stays here for the record.
           </Text>
         )}
-        <ConfirmModal
+        <ConfirmDialog
           opened={!!confirming}
           onClose={() => setConfirming(null)}
           title={confirming ? `${confirming.label}?` : ''}
@@ -247,7 +247,7 @@ function StatusCard({ cohort }: { cohort: Cohort }) {
           onConfirm={() => confirming && void apply(confirming)}
         >
           {confirming?.explanation}
-        </ConfirmModal>
+        </ConfirmDialog>
       </Stack>
     </Card>
   );
@@ -474,7 +474,7 @@ function EnrolledSection({ cohort, enrolled }: { cohort: Cohort; enrolled: Enrol
           </Table>
         </Table.ScrollContainer>
       )}
-      <ConfirmModal
+      <ConfirmDialog
         opened={!!withdrawing}
         onClose={() => setWithdrawing(null)}
         title={withdrawing ? `Withdraw ${withdrawing.client.name}?` : 'Withdraw?'}
@@ -485,7 +485,7 @@ function EnrolledSection({ cohort, enrolled }: { cohort: Cohort; enrolled: Enrol
       >
         {withdrawing?.client.name} loses their seat in {cohort.name} and is told so. The seat becomes free for the next person; to fill it, seat someone from
         the waitlist.
-      </ConfirmModal>
+      </ConfirmDialog>
     </section>
   );
 }

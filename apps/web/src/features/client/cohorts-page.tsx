@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/page';
 import { EmptyState, ErrorState, QueryState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
+import { ConfirmBody } from '../../ui/confirm';
 import { Dialog } from '../../ui/dialog';
 import { enrollmentSentence, OPEN_STATUSES, sortEnrollments, spotsText } from './enrollment';
 import { ENROLLMENT_QUERIES, HOMEWORK_QUERIES } from './queries';
@@ -243,21 +244,10 @@ function WithdrawConfirm({ enrollment, onDone }: { enrollment: EnrollmentRow; on
     }
   };
   return (
-    <Stack gap="md">
-      <Text size="sm">
-        {enrollment.status === 'ENROLLED'
-          ? 'Your seat will go to someone on the waitlist. You would need to apply again to come back.'
-          : 'Your application will be closed. You can apply again while the cohort is open.'}
-      </Text>
-      {state.error && <ErrorState error={state.error} title="You are still in" />}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone} data-autofocus>
-          Keep my place
-        </Button>
-        <Button color="red" onClick={confirm} loading={state.loading}>
-          Withdraw
-        </Button>
-      </Group>
-    </Stack>
+    <ConfirmBody keepLabel="Keep my place" confirmLabel="Withdraw" loading={state.loading} error={state.error} errorTitle="You are still in" onKeep={onDone} onConfirm={() => void confirm()}>
+      {enrollment.status === 'ENROLLED'
+        ? 'Your seat will go to someone on the waitlist. You would need to apply again to come back.'
+        : 'Your application will be closed. You can apply again while the cohort is open.'}
+    </ConfirmBody>
   );
 }

@@ -8,6 +8,7 @@ import type { AttendanceStatus, CoachCohortSessionsQuery } from '../../gql/graph
 import { formatDateTime, isoToLocalInput, isPast, localInputToIso } from '../../lib/time';
 import { ErrorState, QueryState } from '../../ui/states';
 import { Dialog } from '../../ui/dialog';
+import { ConfirmBody } from '../../ui/confirm';
 import { StatusBadge } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
 import {
@@ -462,20 +463,17 @@ function CancelConfirm({ cohortId, session, onDone }: { cohortId: string; sessio
     }
   };
   return (
-    <Stack gap="md">
-      <Text size="sm">
-        {session.title} on <DateTimeText iso={session.startsAt} /> will be cancelled for everyone in the cohort. This cannot be undone, but you can
-        always add a new session.
-      </Text>
-      {state.error && <ErrorState error={state.error} title="The session was not cancelled" />}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone} data-autofocus>
-          Keep session
-        </Button>
-        <Button color="red" onClick={() => void confirm()} loading={state.loading}>
-          Cancel session
-        </Button>
-      </Group>
-    </Stack>
+    <ConfirmBody
+      keepLabel="Keep session"
+      confirmLabel="Cancel session"
+      loading={state.loading}
+      error={state.error}
+      errorTitle="The session was not cancelled"
+      onKeep={onDone}
+      onConfirm={() => void confirm()}
+    >
+      {session.title} on <DateTimeText iso={session.startsAt} /> will be cancelled for everyone in the cohort. This cannot be undone, but you can always
+      add a new session.
+    </ConfirmBody>
   );
 }
