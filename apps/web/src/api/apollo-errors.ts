@@ -27,6 +27,3 @@ export function humanFieldErrors(error: unknown, prefix = ''): Record<string, st
   return fieldProblems(apiErrorsOf(error), prefix);
 }
 
-export function errorCode(error: unknown): string | undefined {
-  return apiErrorsOf(error)[0]?.extensions?.code;
-}

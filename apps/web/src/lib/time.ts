@@ -8,10 +8,6 @@ export function formatDateTime(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toFormat("ccc d LLL yyyy, HH:mm");
 }
 
-export function formatTime(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toFormat('HH:mm');
-}
-
 /** A calendar date (YYYY-MM-DD) as people read it; dates have no timezone. */
 export function formatDate(date: string): string {
   return DateTime.fromISO(date, { zone: 'utc' }).toFormat('d LLL yyyy');

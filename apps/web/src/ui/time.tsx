@@ -13,7 +13,3 @@ export function DateTimeText({ iso, relative = false }: { iso: string; relative?
   );
 }
 
-/** The viewer's timezone as a short note under forms that take a time. */
-export function useViewerZone(): string {
-  return useMe().timezone;
-}
