@@ -1,5 +1,5 @@
 import { findTemplate } from './templates';
-import { MAX_TEXT_LENGTH, validateResponses } from './validate-responses';
+import { MAX_TEXT_LENGTH, MAX_UNKNOWN_FIELDS_LISTED, validateResponses } from './validate-responses';
 import type { HomeworkTemplate } from './types';
 
 const template = (key: string): HomeworkTemplate => {
@@ -72,5 +72,32 @@ describe('validateResponses', () => {
     expect(validateResponses(letter, { ...base, toolsToKeep: ['Astrology'] })[0].code).toBe('UNKNOWN_OPTION');
     expect(validateResponses(letter, { ...base, toolsToKeep: 'Boundaries' })[0].code).toBe('WRONG_TYPE');
     expect(validateResponses(letter, { ...base, toolsToKeep: ['Boundaries', 'Boundaries'] })[0].code).toBe('WRONG_TYPE');
+  });
+
+  it('never repeats what was typed in its messages', () => {
+    const secret = 'I told my sister about the abuse';
+    const choice = validateResponses(boundaryLog, { ...validBoundaryLog, boundaryType: secret });
+    const letter = template('integration-letter');
+    const checklist = validateResponses(letter, { letter: 'Dear me…', confidence: 7, toolsToKeep: ['Boundaries', secret] });
+    for (const problems of [choice, checklist]) {
+      expect(problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_OPTION' })]);
+      expect(JSON.stringify(problems)).not.toContain(secret);
+    }
+  });
+
+  it('summarizes many unknown answer keys in one problem', () => {
+    const few = Object.fromEntries(Array.from({ length: MAX_UNKNOWN_FIELDS_LISTED }, (_, i) => [`extra${i}`, 'x']));
+    expect(validateResponses(boundaryLog, { ...validBoundaryLog, ...few }).map((p) => p.field)).toEqual(Object.keys(few));
+
+    const many = Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`k${i}`, 'x']));
+    const problems = validateResponses(boundaryLog, { ...validBoundaryLog, ...many });
+    expect(problems).toEqual([{ field: null, code: 'UNKNOWN_FIELD', message: expect.stringContaining('8000 answers are not fields') }]);
+    expect(JSON.stringify(problems).length).toBeLessThan(300);
+  });
+
+  it('cuts a long unknown key short when naming it', () => {
+    const [problem] = validateResponses(boundaryLog, { ...validBoundaryLog, ['x'.repeat(5000)]: 1 });
+    expect(problem.code).toBe('UNKNOWN_FIELD');
+    expect(problem.message.length).toBeLessThan(120);
   });
 });

@@ -19,6 +19,9 @@ export interface ResponseProblem {
 /** Length limits keep one answer from bloating the database; generous for reflective writing. */
 export const MAX_TEXT_LENGTH = 500;
 export const MAX_LONG_TEXT_LENGTH = 10_000;
+/** Unknown answer keys reported one by one; more become a single problem. Keys are cut short when shown. */
+export const MAX_UNKNOWN_FIELDS_LISTED = 5;
+const MAX_KEY_SHOWN = 40;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,16 +60,17 @@ function checkField(field: HomeworkField, value: unknown): ResponseProblem | nul
         ? problem('OUT_OF_RANGE', `must be from ${field.min} to ${field.max}.`)
         : null;
     }
+    // Never repeat what was typed: messages end up in logs and error reports (see docs/privacy.md).
     case 'CHOICE': {
       if (typeof value !== 'string') return problem('WRONG_TYPE', 'must be one of its options.');
-      return field.options.includes(value) ? null : problem('UNKNOWN_OPTION', `has no option "${value}".`);
+      return field.options.includes(value) ? null : problem('UNKNOWN_OPTION', 'must be one of its options.');
     }
     case 'CHECKLIST': {
       if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
         return problem('WRONG_TYPE', 'must be a list of its options.');
       }
       const unknown = value.find((item) => !field.options.includes(item as string));
-      if (unknown !== undefined) return problem('UNKNOWN_OPTION', `has no option "${unknown as string}".`);
+      if (unknown !== undefined) return problem('UNKNOWN_OPTION', 'may only list its options.');
       return new Set(value).size === value.length ? null : problem('WRONG_TYPE', 'lists an option more than once.');
     }
   }
@@ -82,9 +86,15 @@ export function validateResponses(template: HomeworkTemplate, responses: unknown
   }
   const problems: ResponseProblem[] = [];
   const known = new Set(template.fields.map((field) => field.key));
-  for (const key of Object.keys(responses)) {
-    if (!known.has(key)) {
-      problems.push({ field: key, code: 'UNKNOWN_FIELD', message: `"${key}" is not a field of "${template.title}".` });
+  const unknown = Object.keys(responses).filter((key) => !known.has(key));
+  // Each stray key is reported while there are few (a typo, an old form); beyond that, one summary,
+  // so 8,000 made-up keys cannot turn into a megabyte of errors.
+  if (unknown.length > MAX_UNKNOWN_FIELDS_LISTED) {
+    problems.push({ field: null, code: 'UNKNOWN_FIELD', message: `${unknown.length} answers are not fields of "${template.title}".` });
+  } else {
+    for (const key of unknown) {
+      const shown = key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}…` : key;
+      problems.push({ field: shown, code: 'UNKNOWN_FIELD', message: `"${shown}" is not a field of "${template.title}".` });
     }
   }
   for (const field of template.fields) {
