@@ -79,9 +79,11 @@ describe('worker: weekly summaries', () => {
     expect(coach.body).toContain('Outsourcing reflection (due Fri 20 Nov, 21:00 CET): 1 on time, 1 late, 1 missing. Late: Client C. Missing: Client B.');
     expect(coach.body).not.toContain('Check-in log (due');
     expect(coach.body).toContain('2 submissions are waiting for your review.');
-    // Ben missed both sessions and both assignments; Cleo was excused once, so is not flagged.
-    expect(coach.body).toMatch(/Client B: Missed the last two sessions in a row .*Has not handed in the last two assignments/);
-    expect(coach.body).not.toMatch(/Client C: Missed/);
+    // The dashboard's rule: Ben missed both sessions and both assignments; Cleo, excused from one
+    // session, attended 0 of the 1 that counts (the old email only looked for two misses in a row).
+    expect(coach.body).toContain('Client B: Missed the last 2 sessions (“Tuesday circle” and “Thursday circle”). Attendance 0%. 2 missing assignments.');
+    expect(coach.body).toContain('Client C: Attendance 0%.');
+    expect(coach.body).not.toMatch(/Client A:/);
     expect(coach.body).not.toContain('sealed');
 
     const benNote = rows.find((r) => r.user_id === ben.id)!;
@@ -96,6 +98,57 @@ describe('worker: weekly summaries', () => {
     // Later passes in the same week, even from several workers at once, send nothing more.
     await Promise.all([summaries.runDue(new Date(MONDAY_0805_BERLIN.getTime() + 60_000)), summaries.runDue(new Date(MONDAY_0805_BERLIN.getTime() + 60_000))]);
     expect((await summariesOf(cohort.id)).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+
+  it('flags the same people for the same reasons as the API (apps/api/test/progress.integration-spec.ts)', async () => {
+    // The API test's cohort, four weeks in at the summary's `now`: three held sessions a week apart,
+    // one to come, and three assignments due 15, 10 and 5 days ago.
+    const now = MONDAY_0805_BERLIN;
+    const daysBefore = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const cohort = await h.cohort({ clients: 4, startsOn: '2026-10-26', timezone: 'Europe/Berlin' });
+    const sessions: string[] = [];
+    for (const days of [21, 14, 7, -7]) {
+      const [row] = await h.db.query(`INSERT INTO sessions (cohort_id, title, starts_at, duration_minutes) VALUES ($1, $2, $3, 60) RETURNING id`, [cohort.id, `Circle ${days}`, daysBefore(days)]);
+      sessions.push(row.id);
+    }
+    const assignments: string[] = [];
+    for (const days of [15, 10, 5]) {
+      const [row] = await h.db.query(
+        `INSERT INTO homework_assignments (cohort_id, template_key, title, due_at, created_at) VALUES ($1, 'where-am-i-located', $2, $3, '2026-10-20T00:00:00Z') RETURNING id`,
+        [cohort.id, `Homework ${days}`, daysBefore(days)],
+      );
+      assignments.push(row.id);
+    }
+    const marks = [
+      ['PRESENT', 'PRESENT', 'PRESENT'],
+      ['PRESENT', 'ABSENT', 'ABSENT'],
+      ['EXCUSED', 'EXCUSED', 'PRESENT'],
+      ['PRESENT', 'PRESENT', 'ABSENT'],
+    ];
+    const handedIn = [
+      [true, true, true],
+      [true, true, true],
+      [false, true, false],
+      [true, true, true],
+    ];
+    for (const [i, client] of cohort.clients.entries()) {
+      for (const [j, status] of marks[i].entries()) {
+        await h.db.query(`INSERT INTO attendance (session_id, client_id, status) VALUES ($1, $2, $3)`, [sessions[j], client.id, status]);
+      }
+      for (const [j, done] of handedIn[i].entries()) {
+        if (!done) continue;
+        await h.db.query(
+          `INSERT INTO submissions (assignment_id, client_id, responses_encrypted, submitted_at, late, status) VALUES ($1, $2, 'sealed', $3, false, 'SUBMITTED')`,
+          [assignments[j], client.id, daysBefore(16)],
+        );
+      }
+    }
+
+    await summaries.runDue(now);
+    const coach = (await summariesOf(cohort.id)).find((r) => r.user_id === cohort.coach.id)!;
+    const flagged = coach.body.split('\n').filter((line: string) => /^- Client [A-D]: /.test(line));
+    // The API: Ben [MISSED_LAST_TWO_SESSIONS, LOW_ATTENDANCE], Cleo [MISSING_HOMEWORK], Ada and Dev nothing.
+    expect(flagged).toEqual(['- Client B: Missed the last 2 sessions (“Circle 14” and “Circle 7”). Attendance 33%.', '- Client C: 2 missing assignments.']);
   });
 
   it("waits for each cohort's own weekday and time, and skips cohorts that are not ACTIVE", async () => {

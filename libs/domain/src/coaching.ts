@@ -10,6 +10,10 @@ export enum AttendanceStatus {
   EXCUSED = 'EXCUSED',
 }
 
+/** A status as its enum or its plain value, the way SQL rows and GraphQL clients carry it. */
+export type SessionStatusValue = SessionStatus | `${SessionStatus}`;
+export type AttendanceStatusValue = AttendanceStatus | `${AttendanceStatus}`;
+
 export enum SubmissionStatus {
   SUBMITTED = 'SUBMITTED',
   REVIEWED = 'REVIEWED',
@@ -21,7 +25,7 @@ export function effectiveSessionStatus(stored: SessionStatus, startsAt: Date, du
   return startsAt.getTime() + durationMinutes * 60_000 <= now.getTime() ? SessionStatus.COMPLETED : SessionStatus.SCHEDULED;
 }
 
-/** Sessions that count for attendance: not cancelled and already started. */
-export function isHeld(status: SessionStatus, startsAt: Date, now = new Date()): boolean {
+/** A session was held, and counts for attendance, once it has started (at `now` included) unless cancelled. */
+export function isHeld(status: SessionStatusValue, startsAt: Date, now: Date): boolean {
   return status !== SessionStatus.CANCELLED && startsAt.getTime() <= now.getTime();
 }

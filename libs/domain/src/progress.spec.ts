@@ -1,5 +1,6 @@
 import { AttendanceStatus, SessionStatus, SubmissionStatus } from './coaching';
 import { computeProgress } from './progress';
+import { ReachOutReason } from './reach-out';
 
 const now = new Date('2026-05-01T12:00:00Z');
 const before = (days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -37,9 +38,9 @@ describe('computeProgress', () => {
 
   it('counts submitted, missing, late, reviewed and the attendance rate per client', () => {
     expect(computeProgress(base)).toEqual([
-      { clientId: 'ana', submitted: 2, missing: 0, late: 1, reviewed: 1, attendanceRate: 1 },
+      { clientId: 'ana', submitted: 2, missing: 0, late: 1, reviewed: 1, attendanceRate: 1, reachOutReasons: [] },
       // a1 and a2 are past due without an answer; a3 is answered early; only s1 and s2 were held.
-      { clientId: 'ben', submitted: 1, missing: 2, late: 0, reviewed: 0, attendanceRate: 0.5 },
+      { clientId: 'ben', submitted: 1, missing: 2, late: 0, reviewed: 0, attendanceRate: 0.5, reachOutReasons: [ReachOutReason.LOW_ATTENDANCE, ReachOutReason.MISSING_HOMEWORK] },
     ]);
   });
 
@@ -50,7 +51,25 @@ describe('computeProgress', () => {
 
   it('lists a client with nothing yet as all zeros', () => {
     expect(computeProgress({ ...base, clientIds: ['cy'], assignments: [], sessions: [] })).toEqual([
-      { clientId: 'cy', submitted: 0, missing: 0, late: 0, reviewed: 0, attendanceRate: null },
+      { clientId: 'cy', submitted: 0, missing: 0, late: 0, reviewed: 0, attendanceRate: null, reachOutReasons: [] },
     ]);
+  });
+
+  it('leaves an excused session out of the attendance rate', () => {
+    const excused = { ...base, attendance: [...base.attendance.filter((a) => !(a.clientId === 'ben' && a.sessionId === 's1')), { sessionId: 's1', clientId: 'ben', status: AttendanceStatus.EXCUSED }] };
+    expect(computeProgress(excused)[1]).toMatchObject({ clientId: 'ben', attendanceRate: 1, reachOutReasons: [ReachOutReason.MISSING_HOMEWORK] });
+  });
+
+  it('flags missing the last two held sessions, from the same rows', () => {
+    const absent = { ...base, attendance: base.attendance.map((a) => (a.clientId === 'ben' ? { ...a, status: AttendanceStatus.ABSENT } : a)) };
+    expect(computeProgress(absent)[1].reachOutReasons).toEqual([ReachOutReason.MISSED_LAST_TWO_SESSIONS, ReachOutReason.LOW_ATTENDANCE, ReachOutReason.MISSING_HOMEWORK]);
+  });
+
+  it('gives the check-in reasons only when check-ins are passed in', () => {
+    const checkIns = { programStartedAt: before(30), rows: [{ clientId: 'ana', at: before(2), anchored: 7 }] };
+    const [ana, ben] = computeProgress({ ...base, checkIns });
+    expect(ana.reachOutReasons).toEqual([]);
+    expect(ben.reachOutReasons).toContain(ReachOutReason.NO_RECENT_CHECK_IN);
+    expect(computeProgress(base)[1].reachOutReasons).not.toContain(ReachOutReason.NO_RECENT_CHECK_IN);
   });
 });

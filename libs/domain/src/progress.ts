@@ -1,12 +1,16 @@
-import { AttendanceStatus, SessionStatus, SubmissionStatus, isHeld } from './coaching';
+import { AttendanceMark, SessionTime, attendanceRates, heldSessions, missedLastSessions } from './attendance';
+import { SubmissionStatus } from './coaching';
+import { CheckIn, REACH_OUT, ReachOutReason, reachOutReasons } from './reach-out';
 
 export interface ProgressInput {
   clientIds: string[];
   assignments: { id: string; dueAt: Date }[];
-  submissions: { assignmentId: string; clientId: string; late: boolean; status: SubmissionStatus }[];
-  sessions: { id: string; startsAt: Date; status: SessionStatus }[];
-  attendance: { sessionId: string; clientId: string; status: AttendanceStatus }[];
-  now?: Date;
+  submissions: { assignmentId: string; clientId: string; late: boolean; status: SubmissionStatus | `${SubmissionStatus}` }[];
+  sessions: SessionTime[];
+  attendance: AttendanceMark[];
+  /** Check-ins, once they exist; without them the check-in reasons are never given. */
+  checkIns?: { programStartedAt: Date; rows: (CheckIn & { clientId: string })[] };
+  now: Date;
 }
 
 export interface ClientProgressFigures {
@@ -16,28 +20,39 @@ export interface ClientProgressFigures {
   missing: number;
   late: number;
   reviewed: number;
-  /** PRESENT / sessions held so far; null before any session was held. */
+  /** PRESENT / held sessions the client was not excused from; null before any counts. */
   attendanceRate: number | null;
+  reachOutReasons: ReachOutReason[];
 }
 
 /** Per-client progress of one cohort, from rows loaded in a fixed number of queries. */
 export function computeProgress(input: ProgressInput): ClientProgressFigures[] {
-  const now = input.now ?? new Date();
-  const held = new Set(input.sessions.filter((s) => isHeld(s.status, s.startsAt, now)).map((s) => s.id));
+  const { now } = input;
+  const held = heldSessions(input.sessions, now);
+  const rates = attendanceRates(input.clientIds, held.map((s) => s.id), input.attendance);
   const assignmentIds = new Set(input.assignments.map((a) => a.id));
   const pastDue = input.assignments.filter((a) => a.dueAt.getTime() <= now.getTime());
 
   return input.clientIds.map((clientId) => {
     const mine = input.submissions.filter((s) => s.clientId === clientId && assignmentIds.has(s.assignmentId));
     const submittedIds = new Set(mine.map((s) => s.assignmentId));
-    const present = input.attendance.filter((a) => a.clientId === clientId && held.has(a.sessionId) && a.status === AttendanceStatus.PRESENT).length;
+    const missing = pastDue.filter((a) => !submittedIds.has(a.id)).length;
+    const attendanceRate = rates.get(clientId) ?? null;
+    const checkIns = input.checkIns && {
+      programStartedAt: input.checkIns.programStartedAt,
+      checkIns: input.checkIns.rows.filter((c) => c.clientId === clientId),
+    };
     return {
       clientId,
       submitted: mine.length,
-      missing: pastDue.filter((a) => !submittedIds.has(a.id)).length,
+      missing,
       late: mine.filter((s) => s.late).length,
       reviewed: mine.filter((s) => s.status === SubmissionStatus.REVIEWED).length,
-      attendanceRate: held.size === 0 ? null : present / held.size,
+      attendanceRate,
+      reachOutReasons: reachOutReasons(
+        { missing, attendanceRate, missedLastTwoSessions: missedLastSessions(clientId, held, input.attendance, REACH_OUT.missedInARow), checkIns },
+        now,
+      ),
     };
   });
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ErrorCode } from './errors';
-import { programWeekOf, seriesOccurrences } from './schedule';
+import { seriesOccurrences } from './schedule';
 
 const local = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm ccc');
 
@@ -46,17 +46,5 @@ describe('seriesOccurrences', () => {
         expect((error as { fields: { field: string }[] }).fields[0].field).toBe(field);
       }
     }
-  });
-});
-
-describe('programWeekOf', () => {
-  it('counts local calendar weeks from the start date', () => {
-    const at = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toJSDate();
-    expect(programWeekOf(at('2026-03-01T23:59'), '2026-03-02', 'America/New_York', 26)).toBeNull();
-    expect(programWeekOf(at('2026-03-02T00:00'), '2026-03-02', 'America/New_York', 26)).toBe(1);
-    expect(programWeekOf(at('2026-03-08T23:59'), '2026-03-02', 'America/New_York', 26)).toBe(1);
-    expect(programWeekOf(at('2026-03-09T00:00'), '2026-03-02', 'America/New_York', 26)).toBe(2);
-    expect(programWeekOf(at('2026-08-30T12:00'), '2026-03-02', 'America/New_York', 26)).toBe(26);
-    expect(programWeekOf(at('2026-08-31T00:00'), '2026-03-02', 'America/New_York', 26)).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError, ErrorCode } from './errors';
-
-const LOCAL_TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+import { LOCAL_TIME_PATTERN } from './time-of-day';
 
 export interface SeriesRule {
   /** First and last-exclusive calendar dates (YYYY-MM-DD) in the cohort's timezone. */
@@ -20,7 +19,7 @@ export interface SeriesRule {
  * The day endsOn itself is not included (the program covers startsOn up to endsOn).
  */
 export function seriesOccurrences(rule: SeriesRule): Date[] {
-  const match = LOCAL_TIME_RE.exec(rule.localTime);
+  const match = LOCAL_TIME_PATTERN.exec(rule.localTime);
   if (!match) throw DomainError.badInput('localTime', 'localTime must be a time of day written HH:mm, e.g. 19:00.');
   if (rule.weekdays.length === 0) throw DomainError.badInput('weekdays', 'weekdays must name at least one ISO weekday (1 = Monday … 7 = Sunday).');
   if (rule.weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
@@ -38,15 +37,4 @@ export function seriesOccurrences(rule: SeriesRule): Date[] {
     result.push(day.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate());
   }
   return result;
-}
-
-/** 1-based program week of an instant for a cohort, or null outside the program. */
-export function programWeekOf(at: Date, startsOn: string, timezone: string, programWeeks: number): number | null {
-  const start = DateTime.fromISO(startsOn, { zone: timezone }).startOf('day');
-  const local = DateTime.fromJSDate(at, { zone: timezone }).startOf('day');
-  // Calendar days, not hours: a DST week has 167 or 169 hours but still 7 days.
-  const days = Math.round(local.diff(start, 'days').days);
-  if (days < 0) return null;
-  const week = Math.floor(days / 7) + 1;
-  return week <= programWeeks ? week : null;
 }

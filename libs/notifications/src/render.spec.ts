@@ -1,3 +1,4 @@
+import { ReachOutReason } from '@anchored/domain';
 import {
   escapeHtml,
   renderClientWeeklyNote,
@@ -194,7 +195,7 @@ describe('renderCoachWeeklySummary', () => {
       { assignmentId: 'h3', title: 'A letter', dueAt: new Date('2027-02-07T20:00:00Z'), pastDue: false, submitted: ['Cleo'], late: [], missing: ['Ana'] },
     ],
     awaitingReview: 4,
-    reachOut: [{ clientId: 'a', name: 'Ana', reasons: ['Missed the last two sessions in a row (“Week 5 circle” and “Practice lab”).'] }],
+    reachOut: [{ clientId: 'a', name: 'Ana', reasons: [ReachOutReason.MISSED_LAST_TWO_SESSIONS], sentences: ['Missed the last 2 sessions (“Week 5 circle” and “Practice lab”).'] }],
   };
   const recipient = { recipientName: 'Maya', recipientTimezone: 'Europe/Berlin', cohortName: 'Spring Circle' };
 
@@ -216,12 +217,12 @@ describe('renderCoachWeeklySummary', () => {
         '4 submissions are waiting for your review.',
         'Who might appreciate a note',
         'A short, kind check-in can make it easier to come back. These clients may welcome one:',
-        '- Ana: Missed the last two sessions in a row (“Week 5 circle” and “Practice lab”).',
+        '- Ana: Missed the last 2 sessions (“Week 5 circle” and “Practice lab”).',
         'Warmly,\nThe Anchored team',
       ].join('\n\n'),
     );
     expect(email.html).toContain('<h2 style="font-size:16px;margin:24px 0 8px">Sessions</h2>');
-    expect(email.html).toContain('<li>Ana: Missed the last two sessions in a row (“Week 5 circle” and “Practice lab”).</li>');
+    expect(email.html).toContain('<li>Ana: Missed the last 2 sessions (“Week 5 circle” and “Practice lab”).</li>');
   });
 
   it('has calm wording for a quiet week', () => {
@@ -230,7 +231,7 @@ describe('renderCoachWeeklySummary', () => {
     expect(email.text).toContain('No sessions were held this week.');
     expect(email.text).toContain('No homework was due this week.');
     expect(email.text).toContain('1 submission is waiting for your review.');
-    expect(email.text).toContain('Nobody has missed two sessions or two assignments in a row.');
+    expect(email.text).toContain('Nobody is flagged for a check-in this week');
     expect(email.text).not.toContain('program week');
   });
 
@@ -240,7 +241,7 @@ describe('renderCoachWeeklySummary', () => {
         ...summary,
         sessions: [{ ...summary.sessions[0], title: EVIL, absentNames: [EVIL] }],
         assignments: [{ ...summary.assignments[0], title: EVIL, late: [EVIL] }],
-        reachOut: [{ clientId: 'x', name: EVIL, reasons: [`Missed “${EVIL}”.`] }],
+        reachOut: [{ clientId: 'x', name: EVIL, reasons: [ReachOutReason.MISSED_LAST_TWO_SESSIONS], sentences: [`Missed “${EVIL}”.`] }],
       },
       { ...recipient, recipientName: EVIL, cohortName: EVIL },
     );

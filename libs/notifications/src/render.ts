@@ -286,10 +286,10 @@ export function renderCoachWeeklySummary(summary: CoachWeeklySummary, recipient:
   );
 
   blocks.push(heading('Who might appreciate a note'));
-  if (summary.reachOut.length === 0) blocks.push(paragraph('Nobody has missed two sessions or two assignments in a row.'));
+  if (summary.reachOut.length === 0) blocks.push(paragraph('Nobody is flagged for a check-in this week: attendance, sessions and homework all look on track.'));
   else {
     blocks.push(paragraph('A short, kind check-in can make it easier to come back. These clients may welcome one:'));
-    blocks.push(list(summary.reachOut.map((client) => `${client.name}: ${client.reasons.join(' ')}`)));
+    blocks.push(list(summary.reachOut.map((client) => `${client.name}: ${client.sentences.join(' ')}`)));
   }
   return compose(subject, recipientName, blocks);
 }

@@ -1,3 +1,4 @@
+import { computeProgress, ReachOutReason, SubmissionStatus } from '@anchored/domain';
 import {
   buildClientWeeklyNote,
   buildCoachWeeklySummary,
@@ -100,31 +101,52 @@ describe('buildCoachWeeklySummary', () => {
     expect(summary.awaitingReview).toBe(4);
   });
 
-  it('suggests reaching out after two missed sessions or two missing assignments in a row', () => {
-    // Last two held sessions: s2 and s3 (the cancelled catch-up does not count, s5 has not happened).
-    // Ben was excused from s2, Dev unrecorded in s2: neither counts as missed.
-    // Last two assignments due by now: h1 and h2. Dev handed in neither; Ben was late but handed in.
+  it('flags clients by the dashboard\'s reach-out rule, with the reasons as sentences', () => {
+    // Held by now: s1, s2, s3 (s2 by time although it says SCHEDULED; cancelled ones and s5 do not count).
+    // Ana: absent at s2 and s3, present at s1 (1 of 3), and h1 and h2 past due without an answer.
+    // Ben: absent at s1 and s3, excused from s2, so 0 of 2 counted; he handed h2 in late.
+    // Cleo: present throughout, answered everything. Dev: unrecorded at s2, absent at s3 (1 of 3), missing h1 and h2.
     expect(summary.reachOut).toEqual([
       {
         clientId: 'a',
         name: 'Ana',
-        reasons: [
-          'Missed the last two sessions in a row (“Week 5 circle” and “Week 5 practice lab”).',
-          'Has not handed in the last two assignments (“Three columns” and “Where am I located?”).',
-        ],
+        reasons: [ReachOutReason.MISSED_LAST_TWO_SESSIONS, ReachOutReason.LOW_ATTENDANCE, ReachOutReason.MISSING_HOMEWORK],
+        sentences: ['Missed the last 2 sessions (“Week 5 circle” and “Week 5 practice lab”).', 'Attendance 33%.', '2 missing assignments.'],
       },
-      { clientId: 'd', name: 'Dev', reasons: ['Has not handed in the last two assignments (“Three columns” and “Where am I located?”).'] },
+      { clientId: 'b', name: 'Ben', reasons: [ReachOutReason.LOW_ATTENDANCE], sentences: ['Attendance 0%.'] },
+      { clientId: 'd', name: 'Dev', reasons: [ReachOutReason.LOW_ATTENDANCE, ReachOutReason.MISSING_HOMEWORK], sentences: ['Attendance 33%.', '2 missing assignments.'] },
     ]);
   });
 
-  it('does not suggest reaching out when fewer than two sessions or assignments are behind us', () => {
+  it('flags the same clients, for the same reasons, as the coach\'s dashboard (computeProgress)', () => {
+    const dashboard = computeProgress({
+      clientIds: clients.map((c) => c.id),
+      assignments,
+      submissions: assignments.flatMap((a) => a.submissions.map((s) => ({ assignmentId: a.id, clientId: s.clientId, late: s.late, status: s.reviewedAt ? SubmissionStatus.REVIEWED : SubmissionStatus.SUBMITTED }))),
+      sessions,
+      attendance: sessions.flatMap((s) => s.attendance.map((a) => ({ sessionId: s.id, ...a }))),
+      now,
+    });
+    const flagged = dashboard.filter((p) => p.reachOutReasons.length > 0).map((p) => [p.clientId, p.reachOutReasons]);
+    expect(summary.reachOut.map((r) => [r.clientId, r.reasons])).toEqual(flagged.sort());
+  });
+
+  it('counts a session starting exactly now as held, as the dashboard does', () => {
+    const startsNow = session('s7', 'Starting now', now.toISOString(), 'SCHEDULED', [{ clientId: 'c', status: 'ABSENT' }]);
+    const lastTwo = [session('s6b', 'Earlier', '2027-02-01T18:00:00Z', 'COMPLETED', [{ clientId: 'c', status: 'ABSENT' }]), startsNow];
+    const atStart = buildCoachWeeklySummary({ ...input, clients: [cleo], sessions: lastTwo, assignments: [] });
+    expect(atStart.reachOut[0].reasons).toContain(ReachOutReason.MISSED_LAST_TWO_SESSIONS);
+  });
+
+  it('needs two held sessions for a missed-sessions flag and two past-due assignments for a homework flag', () => {
     const early = buildCoachWeeklySummary({
       ...input,
       sessions: [sessions[0]],
       assignments: [assignments[0]],
       now: new Date('2027-01-27T12:00:00Z'),
     });
-    expect(early.reachOut).toEqual([]);
+    // Ben missed the one session held: attendance 0%.
+    expect(early.reachOut.map((r) => [r.name, r.reasons])).toEqual([['Ben', [ReachOutReason.LOW_ATTENDANCE]]]);
   });
 
   it('finds program week 1 when the program starts mid-week, and null outside the program', () => {

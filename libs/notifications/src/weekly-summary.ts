@@ -1,5 +1,5 @@
 import { moduleForWeek, PROGRAM_WEEKS } from '@anchored/curriculum';
-import { AttendanceStatus, programWeekOf, SessionStatus } from '@anchored/domain';
+import { AttendanceStatus, computeProgress, heldSessions, programWeekOf, REACH_OUT, ReachOutReason, SessionStatus, SubmissionStatus } from '@anchored/domain';
 
 export interface SummaryClient {
   id: string;
@@ -81,7 +81,9 @@ export interface AssignmentSubmissionSummary {
 export interface ReachOutSuggestion {
   clientId: string;
   name: string;
-  reasons: string[];
+  reasons: ReachOutReason[];
+  /** The reasons as sentences for the email, in the same order. */
+  sentences: string[];
 }
 
 export interface CoachWeeklySummary {
@@ -90,13 +92,13 @@ export interface CoachWeeklySummary {
   weekEnd: Date;
   programWeek: number | null;
   module: { key: string; title: string } | null;
-  /** Sessions held in the week (not cancelled, started in [weekStart, weekEnd) and before now), by start. */
+  /** Sessions held in the week (held by `now`, see isHeld, and started in [weekStart, weekEnd)), by start. */
   sessions: SessionAttendanceSummary[];
   /** Assignments due in [weekStart, weekEnd), by due date. */
   assignments: AssignmentSubmissionSummary[];
   /** Submissions to any assignment that have not been reviewed yet. */
   awaitingReview: number;
-  /** Clients who may appreciate a personal note, sorted by name. */
+  /** Clients the reach-out rule (libs/domain, as on the coach's dashboard) flags, sorted by name. */
   reachOut: ReachOutSuggestion[];
 }
 
@@ -148,46 +150,48 @@ function cohortWeek(cohort: SummaryCohort, at: Date): number | null {
   return programWeekOf(at, cohort.startsOn, cohort.timezone, cohort.programWeeks);
 }
 
-/** Held sessions: not cancelled and already started at `now`, most recent first. */
-function heldSessions(sessions: SummarySession[], now: Date): SummarySession[] {
-  return sessions
-    .filter((session) => session.status !== SessionStatus.CANCELLED && session.startsAt.getTime() < now.getTime())
-    .sort((a, b) => byTime(b.startsAt, a.startsAt));
-}
-
 function quoteList(titles: string[]): string {
   return titles.map((title) => `“${title}”`).join(' and ');
 }
 
-function reachOutSuggestions(clients: SummaryClient[], sessions: SummarySession[], assignments: SummaryAssignment[], now: Date): ReachOutSuggestion[] {
-  const lastTwoSessions = heldSessions(sessions, now).slice(0, 2);
-  const lastTwoAssignments = assignments
-    .filter((assignment) => assignment.dueAt.getTime() <= now.getTime())
-    .sort((a, b) => byTime(b.dueAt, a.dueAt))
-    .slice(0, 2);
+const percent = (rate: number | null) => `${Math.round((rate ?? 0) * 100)}%`;
 
-  const suggestions: ReachOutSuggestion[] = [];
-  for (const client of [...clients].sort(byName)) {
-    const reasons: string[] = [];
-    if (
-      lastTwoSessions.length === 2 &&
-      lastTwoSessions.every((session) =>
-        session.attendance.some((record) => record.clientId === client.id && record.status === AttendanceStatus.ABSENT),
-      )
-    ) {
-      const titles = [...lastTwoSessions].reverse().map((session) => session.title);
-      reasons.push(`Missed the last two sessions in a row (${quoteList(titles)}).`);
-    }
-    if (
-      lastTwoAssignments.length === 2 &&
-      lastTwoAssignments.every((assignment) => !assignment.submissions.some((submission) => submission.clientId === client.id))
-    ) {
-      const titles = [...lastTwoAssignments].reverse().map((assignment) => assignment.title);
-      reasons.push(`Has not handed in the last two assignments (${quoteList(titles)}).`);
-    }
-    if (reasons.length > 0) suggestions.push({ clientId: client.id, name: client.name, reasons });
-  }
-  return suggestions;
+/** The dashboard's reach-out rule over the same rows the summary reads. */
+function reachOutSuggestions(clients: SummaryClient[], sessions: SummarySession[], assignments: SummaryAssignment[], now: Date): ReachOutSuggestion[] {
+  const progress = computeProgress({
+    clientIds: clients.map((client) => client.id),
+    assignments: assignments.map(({ id, dueAt }) => ({ id, dueAt })),
+    submissions: assignments.flatMap((assignment) =>
+      assignment.submissions.map((submission) => ({
+        assignmentId: assignment.id,
+        clientId: submission.clientId,
+        late: submission.late,
+        status: submission.reviewedAt ? SubmissionStatus.REVIEWED : SubmissionStatus.SUBMITTED,
+      })),
+    ),
+    sessions,
+    attendance: sessions.flatMap((session) => session.attendance.map((record) => ({ sessionId: session.id, ...record }))),
+    now,
+  });
+  const lastSessionTitles = heldSessions(sessions, now)
+    .slice(0, REACH_OUT.missedInARow)
+    .reverse()
+    .map((session) => session.title);
+  const sentence: Record<ReachOutReason, (figures: (typeof progress)[number]) => string> = {
+    [ReachOutReason.MISSED_LAST_TWO_SESSIONS]: () => `Missed the last ${REACH_OUT.missedInARow} sessions (${quoteList(lastSessionTitles)}).`,
+    [ReachOutReason.LOW_ATTENDANCE]: (figures) => `Attendance ${percent(figures.attendanceRate)}.`,
+    [ReachOutReason.MISSING_HOMEWORK]: (figures) => `${figures.missing} missing assignments.`,
+    [ReachOutReason.NO_RECENT_CHECK_IN]: () => `No check-in in the last ${REACH_OUT.checkInWithinDays} days.`,
+    [ReachOutReason.ANCHORED_DROPPING]: () => 'Feeling less anchored in the last check-ins.',
+  };
+  const byId = new Map(progress.map((figures) => [figures.clientId, figures]));
+  return [...clients]
+    .sort(byName)
+    .map((client) => {
+      const figures = byId.get(client.id) as (typeof progress)[number];
+      return { clientId: client.id, name: client.name, reasons: figures.reachOutReasons, sentences: figures.reachOutReasons.map((reason) => sentence[reason](figures)) };
+    })
+    .filter((suggestion) => suggestion.reasons.length > 0);
 }
 
 /** The coach's look back at one week of a cohort. */

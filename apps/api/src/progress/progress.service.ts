@@ -18,7 +18,8 @@ export class ProgressService {
 
   /**
    * Per ENROLLED client of a cohort. Five queries whatever the cohort's size: clients, assignments,
-   * submissions, sessions and attendance; the figures come from a pure function in libs/domain.
+   * submissions, sessions and attendance; the figures and the reach-out
+   * reasons come from one pure function in libs/domain.
    */
   async cohortProgress(caller: AuthUser, cohortId: string, loaders: Loaders): Promise<ClientProgressRow[]> {
     const cohort = await loaders.cohortById.load(cohortId);
@@ -54,6 +55,7 @@ export class ProgressService {
       submissions: submissions.map((s) => ({ assignmentId: s.assignment_id, clientId: s.client_id, late: s.late, status: s.status })),
       sessions: sessions.map((s) => ({ id: s.id, startsAt: s.starts_at, status: s.status })),
       attendance: attendance.map((a) => ({ sessionId: a.session_id, clientId: a.client_id, status: a.status })),
+      now: new Date(),
     });
     return figures.map((f, i) => ({ ...f, client: clients[i] }));
   }

@@ -1,5 +1,8 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ReachOutReason } from '@anchored/domain';
 import { UserModel } from '../../users/models/user.model';
+
+registerEnumType(ReachOutReason, { name: 'ReachOutReason' });
 
 @ObjectType('ClientProgress')
 export class ClientProgressModel {
@@ -18,6 +21,9 @@ export class ClientProgressModel {
   @Field(() => Int)
   reviewed: number;
 
-  @Field(() => Float, { nullable: true, description: 'PRESENT / sessions held, null before any' })
+  @Field(() => Float, { nullable: true, description: 'PRESENT / sessions held, excused ones left out; null before any' })
   attendanceRate: number | null;
+
+  @Field(() => [ReachOutReason], { description: 'One rule, the same on screen and in the weekly summary' })
+  reachOutReasons: ReachOutReason[];
 }
