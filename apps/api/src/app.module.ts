@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from '@anchored/config';
 import { AuthModule } from './auth/auth.module';
 import { accountTracker } from './auth/gql-throttler.guard';
@@ -13,6 +14,7 @@ import { DemoDataService } from './bootstrap/demo-data.service';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { JwtAuthGuard, RolesGuard } from './common/guards';
+import { loggerParams } from './common/logging';
 import { AppConfigModule } from './config.module';
 import { DatabaseModule } from './database/database.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
@@ -30,21 +32,20 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
+export interface AppOptions {
+  /** Where the logs go instead of stdout (the tests read them). */
+  logStream?: DestinationStream;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
-            ...(config.isProduction ? {} : { transport: undefined }),
-          },
-        }),
+        // What is logged and what never is (tokens in URLs, query parameters): common/logging.ts.
+        LoggerModule.forRoot(loggerParams(config, options.logStream)),
         DatabaseModule,
         JobsModule,
         // Auth mutations only (GqlThrottlerGuard is applied to them): per IP and per account.

@@ -16,6 +16,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { serverAudits } from 'graphql-http';
+import { QueryFailedError } from 'typeorm';
 import { Role } from '@anchored/domain';
 import { UsersService } from '../src/users/users.service';
 import { GqlResult, PASSWORD, Session, TestApp, codes, uniqueEmail } from './test-app';
@@ -36,6 +37,12 @@ async function post(t: TestApp, body: unknown, headers: Record<string, string> =
 
 /** A fresh address for X-Forwarded-For (trusted from loopback), so each test has a rate-limit bucket of its own. */
 const someIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+/** The next sign-up fails inside the database driver, as a NUL byte in a name once made it. */
+function failNextUserInsert(t: TestApp) {
+  const driverError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+  jest.spyOn(t.app.get(UsersService), 'create').mockRejectedValueOnce(new QueryFailedError('INSERT INTO "users" … VALUES ($1, $2)', ['x', 'y'], driverError));
+}
 
 /** Nothing in an error may reveal how the server is built: no stack, no SQL, no class or driver names. */
 function expectNoLeaks(result: unknown) {
@@ -290,10 +297,11 @@ describe('hardening', () => {
     });
 
     it('hides an unexpected server error behind a generic message', async () => {
-      // Postgres cannot store NUL characters in text, so this sign-up fails inside the database driver.
-      // (If NUL characters are ever refused during validation, replace this with another internal failure.)
+      // NUL characters are refused before anything runs now (abuse.integration-spec), so the
+      // database failure they used to cause is simulated.
+      failNextUserInsert(t);
       const result = await t.gql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
-        input: { email: uniqueEmail('nul'), password: PASSWORD, name: 'Nul\u0000Byte' },
+        input: { email: uniqueEmail('nul'), password: PASSWORD, name: 'Broken' },
       });
       expect(codes(result)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(result.errors?.[0].message).toBe(GENERIC_INTERNAL);
@@ -418,8 +426,9 @@ describe('production mode', () => {
   });
 
   it('still hides internal errors and stack traces', async () => {
+    failNextUserInsert(t);
     const result = await t.gql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
-      input: { email: uniqueEmail('nul'), password: PASSWORD, name: 'Nul\u0000Byte' },
+      input: { email: uniqueEmail('nul'), password: PASSWORD, name: 'Broken' },
     });
     expect(result.errors?.[0]).toMatchObject({ message: GENERIC_INTERNAL, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expectNoLeaks(result);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@anchored/config';
 import { Role } from '@anchored/domain';
+import type { AppOptions } from '../src/app.module';
 import { createApp } from '../src/create-app';
 import { UsersService } from '../src/users/users.service';
 import { testDatabaseUrl } from '@anchored/data';
@@ -32,7 +33,7 @@ export class TestApp {
     readonly config: AppConfig,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  static async start(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: testDatabaseUrl(),
@@ -40,7 +41,7 @@ export class TestApp {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...env,
     });
-    const app = await createApp(config);
+    const app = await createApp(config, options);
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     return new TestApp(app, url, config);

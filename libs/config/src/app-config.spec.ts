@@ -44,6 +44,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads TRUST_PROXY as a number of proxy hops', () => {
+    expect(loadConfig(base).trustProxyHops).toBe(0);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxyHops).toBe(0);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxyHops).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxyHops).toBe(2);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('judges secrets', () => {
     expect(isWeakSecret('short')).toBe(true);
     expect(isWeakSecret('ab'.repeat(20))).toBe(true);

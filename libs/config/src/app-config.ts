@@ -18,6 +18,12 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   authRateLimitPerMinute: number;
+  /**
+   * Reverse-proxy hops in front of the API whose X-Forwarded-For is believed (TRUST_PROXY): 0 trusts
+   * only a proxy on the same machine (loopback), n trusts exactly the n nearest hops. The client IP
+   * that results is what the rate limits and the login backoff count.
+   */
+  trustProxyHops: number;
   /** Public base URL used to build links (calendar feeds, invitations). */
   publicUrl: string;
   logLevel: string;
@@ -124,6 +130,19 @@ export function isWeakSecret(secret: string): boolean {
   return secret.length < MIN_JWT_SECRET_LENGTH || new Set(secret).size < 10 || secret === DEV_JWT_SECRET;
 }
 
+/** TRUST_PROXY: unset/false/0 → 0, true → 1, a whole number → that many hops (at most 10). */
+function trustProxyFrom(env: Env, problems: string[]): number {
+  const raw = env['TRUST_PROXY']?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || ['false', 'no', 'off'].includes(raw)) return 0;
+  if (['true', 'yes', 'on'].includes(raw)) return 1;
+  const hops = Number(raw);
+  if (!/^\d+$/.test(raw) || hops > 10) {
+    problems.push(`TRUST_PROXY must be true, false or the number of proxy hops in front of the API, 0 to 10 (got "${env['TRUST_PROXY']}")`);
+    return 0;
+  }
+  return hops;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnvRaw = env['NODE_ENV'] ?? 'development';
@@ -186,6 +205,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accessTokenTtlSeconds: intFrom(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 30, 60 * 60, problems),
     refreshTokenTtlDays: intFrom(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365, problems),
     authRateLimitPerMinute: intFrom(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000, problems),
+    trustProxyHops: trustProxyFrom(env, problems),
     publicUrl: (env['PUBLIC_URL'] || `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env['LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info'),
     demoData: !isProduction && boolFrom(env, 'DEMO_DATA', false, problems),

@@ -7,10 +7,11 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginBackoffService } from './login-backoff.service';
+import { SignUpLimitService } from './sign-up-limit.service';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), UsersModule],
-  providers: [AuthService, AuthResolver, JwtStrategy, LocalStrategy, LoginBackoffService],
+  providers: [AuthService, AuthResolver, JwtStrategy, LocalStrategy, LoginBackoffService, SignUpLimitService],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -35,8 +35,8 @@ export class AuthResolver {
   @Public()
   @UseGuards(GqlThrottlerGuard)
   @Mutation(() => AuthPayloadModel, { description: 'Creates a CLIENT account and logs it in' })
-  signUp(@Args('input') input: SignUpInput) {
-    return this.auth.signUp(input);
+  signUp(@Args('input') input: SignUpInput, @Context('req') req: { ip?: string }) {
+    return this.auth.signUp(input, req.ip);
   }
 
   @Public()

@@ -5,13 +5,14 @@ import { timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { InvitationEntity, RefreshTokenEntity, UserEntity } from '@anchored/data';
-import { DomainError, Role } from '@anchored/domain';
+import { DomainError, ErrorCode, Role } from '@anchored/domain';
 import type { AuthUser } from '../common/auth-user';
 import { APP_CONFIG } from '../config.module';
 import { UsersService } from '../users/users.service';
 import { JWT_ALGORITHM } from './jwt.strategy';
 import { LoginBackoffService } from './login-backoff.service';
 import { PasswordService } from './password.service';
+import { SignUpLimitService } from './sign-up-limit.service';
 import { randomToken, sha256 } from './tokens';
 
 export interface IssuedSession {
@@ -32,23 +33,29 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
     private readonly backoff: LoginBackoffService,
+    private readonly signUpLimit: SignUpLimitService,
   ) {}
 
-  async signUp(input: { email: string; password: string; name: string; timezone?: string }): Promise<IssuedSession> {
-    const user = await this.users.create({ ...input, role: Role.CLIENT });
-    return this.startSession(user);
+  async signUp(input: { email: string; password: string; name: string; timezone?: string }, ip?: string): Promise<IssuedSession> {
+    await this.signUpLimit.assertAllowed(ip);
+    try {
+      const user = await this.users.create({ ...input, role: Role.CLIENT });
+      return await this.startSession(user);
+    } catch (error) {
+      // "This address has an account" is what harvesting looks for: each one counts against the IP.
+      if (error instanceof DomainError && error.code === ErrorCode.CONFLICT) await this.signUpLimit.recordTaken(ip);
+      throw error;
+    }
   }
 
   /** Used by the passport local strategy. */
-  async verifyCredentials(email: string, password: string, _ip?: string): Promise<UserEntity> {
-    await this.backoff.assertNotLocked(email);
+  async verifyCredentials(email: string, password: string, ip?: string): Promise<UserEntity> {
+    // Counted before the (deliberately slow) password check, so parallel guesses cannot overtake the limit.
+    const claim = await this.backoff.claim(email, ip);
     const user = await this.users.findByEmail(email);
     const ok = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !ok) {
-      await this.backoff.recordFailure(email);
-      throw DomainError.unauthenticated(WRONG_CREDENTIALS);
-    }
-    await this.backoff.reset(email);
+    if (!user || !ok) throw DomainError.unauthenticated(WRONG_CREDENTIALS);
+    await this.backoff.reset(claim);
     return user;
   }
 

@@ -13,6 +13,8 @@ export class ThrottlerStorageModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ThrottlerStorageModule,
+      // Global: the sign-up limit (SignUpLimitService) counts in the same Redis.
+      global: true,
       providers: [
         {
           provide: THROTTLER_STORAGE,

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength, ValidationOptions, registerDecorator } from 'class-validator';
 import { DateTime } from 'luxon';
+import { hasVisibleCharacter } from './text';
 
 /** Trims and lower-cases an email before it is validated and stored. */
 export const NormalizeEmail = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
@@ -36,8 +37,21 @@ export const PasswordField = () => (object: object, propertyName: string) => {
   Length(12, 128, { message: `${propertyName} must be 12 to 128 characters` })(object, propertyName);
 };
 
+/** Text that shows on screen: not only spaces, zero-width or other invisible characters. */
+export function HasVisibleText(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'hasVisibleText',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must contain visible characters`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && (value === '' || hasVisibleCharacter(value)) },
+    });
+}
+
 export const NameField = () => (object: object, propertyName: string) => {
   Trim()(object, propertyName);
   IsString()(object, propertyName);
   Length(1, 120, { message: `${propertyName} must not be empty and at most 120 characters` })(object, propertyName);
+  HasVisibleText()(object, propertyName);
 };

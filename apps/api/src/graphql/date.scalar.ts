@@ -2,6 +2,17 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Dates the platform accepts. Programs, sessions and due dates live in this century; 9999-12-31
+ * passed the format check before and produced an `endsOn` past what dates can hold.
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+function inRange(year: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 /** True for a real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
   const m = DATE_RE.exec(value);
@@ -13,11 +24,20 @@ export function isCalendarDate(value: string): boolean {
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
-    throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD (got ${JSON.stringify(value)}).`, {
+    throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD (got ${preview(value)}).`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
+  if (!inRange(Number(value.slice(0, 4)))) {
+    throw new GraphQLError(`Date must be between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
   return value;
+}
+
+/** A bad value shown back to its sender, cut short (it is echoed in the error). */
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** A calendar date without time or zone, kept as the string YYYY-MM-DD. */
@@ -39,11 +59,15 @@ function parseDateTime(value: unknown): Date {
   const m = typeof value === 'string' ? DATE_TIME_RE.exec(value) : null;
   // new Date() alone would roll 2027-02-30 over to March 2 and read a missing offset as server time.
   if (!m || !isCalendarDate(m[1])) {
-    throw new GraphQLError(`DateTime must be a real date and time with an offset, e.g. 2027-03-09T19:00:00Z (got ${JSON.stringify(value)}).`, {
+    throw new GraphQLError(`DateTime must be a real date and time with an offset, e.g. 2027-03-09T19:00:00Z (got ${preview(value)}).`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  return new Date(value as string);
+  const date = new Date(value as string);
+  if (!inRange(date.getUTCFullYear())) {
+    throw new GraphQLError(`DateTime must be between ${MIN_YEAR} and ${MAX_YEAR}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return date;
 }
 
 /**

@@ -53,6 +53,10 @@ function toSafeError(original: unknown, formatted: GraphQLFormattedError): SafeE
     if (!code) return undefined;
     return { code, message: DEFAULT_MESSAGES[code] ?? original.message };
   }
+  if (formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' && !(original instanceof GraphQLError) && original !== undefined) {
+    // The parser itself failed (e.g. ran out of stack on absurd nesting): still the caller's fault.
+    return { code: 'GRAPHQL_PARSE_FAILED', message: 'The operation could not be read: it is too large or too deeply nested.' };
+  }
   if (original instanceof GraphQLError || original === undefined) {
     // Errors raised by graphql-js itself (syntax, validation, variable coercion) are safe to show.
     const code = formatted.extensions?.['code'];
@@ -64,9 +68,27 @@ function toSafeError(original: unknown, formatted: GraphQLFormattedError): SafeE
   return undefined;
 }
 
+/** Refusals that may point at someone probing accounts or permissions: worth a warning. */
+const WARN_CODES = new Set<string>([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.TOO_MANY_REQUESTS]);
+
+/**
+ * One line per expected refusal, without a stack and without the message: messages and field
+ * problems may repeat what someone typed, so only the code, the path and the field names are kept.
+ */
+function logExpected(safe: SafeError, formatted: GraphQLFormattedError): void {
+  const entry = {
+    code: safe.code,
+    path: formatted.path?.join('.'),
+    ...(safe.fields ? { fields: [...new Set(safe.fields.map((f) => f.field))].slice(0, 20) } : {}),
+  };
+  if (WARN_CODES.has(safe.code)) logger.warn(entry, 'GraphQL request refused');
+  else logger.log(entry, 'GraphQL request refused');
+}
+
 /**
  * The one place where errors become what clients see: a code and a human message, never a stack
- * trace, SQL or a class name. Anything unexpected is logged in full and replaced by a generic message.
+ * trace, SQL or a class name. Anything unexpected is logged with its stack (through the logger's
+ * error serializer, which drops SQL parameters) and replaced by a generic message.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? undefined) : error;
@@ -80,6 +102,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   }
+  logExpected(safe, formatted);
   return {
     message: safe.message,
     path: formatted.path,

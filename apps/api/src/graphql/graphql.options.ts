@@ -7,6 +7,7 @@ import type { GqlContext } from '../common/gql-context';
 import type { LoadersFactory } from '../loaders/loaders';
 import { DateScalar, DateTimeScalar } from './date.scalar';
 import { formatGraphQLError } from './format-error';
+import { MAX_TOKENS, inputGuardPlugin } from './input-guard.plugin';
 import { operationLimitRules } from './limits';
 
 export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
@@ -27,7 +28,10 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     allowBatchedHttpRequests: false,
     introspection: !config.isProduction,
     playground: false,
+    // A token cap keeps the recursive parser from running out of stack on absurd nesting.
+    parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
+      inputGuardPlugin(),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       // We send no cache hints; the default cache-control plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),

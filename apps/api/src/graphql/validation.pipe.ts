@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode, FieldProblem } from '@anchored/domain';
+import { findInputProblem } from '../common/text';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -20,6 +21,11 @@ const GQL_ARGS = 3;
 class InputValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.type as string | number;
+    if (type === 'body' || type === 'query' || type === 'param') {
+      // GraphQL input is checked once for the whole request (input-guard.plugin); HTTP input here.
+      const problem = findInputProblem(value, metadata.data ?? '');
+      if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, problem.message, [problem]);
+    }
     if (type === GQL_ARGS || type === 'body' || type === 'query' || type === 'param') return super.transform(value, metadata);
     return Promise.resolve(value);
   }
