@@ -4,5 +4,6 @@ import { CreateFoundation1764000000000 } from './1764000000000-CreateFoundation'
 import { CreateCoachingLoop1764100000000 } from './1764100000000-CreateCoachingLoop';
 import { CreateNotifications1764200000000 } from './1764200000000-CreateNotifications';
 import { LoginBackoffPerIp1764300000000 } from './1764300000000-LoginBackoffPerIp';
+import { ProtectPrivateText1764400000000 } from './1764400000000-ProtectPrivateText';
 
-export const MIGRATIONS = [CreateFoundation1764000000000, CreateCoachingLoop1764100000000, CreateNotifications1764200000000, LoginBackoffPerIp1764300000000];
+export const MIGRATIONS = [CreateFoundation1764000000000, CreateCoachingLoop1764100000000, CreateNotifications1764200000000, LoginBackoffPerIp1764300000000, ProtectPrivateText1764400000000];

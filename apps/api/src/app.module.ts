@@ -6,6 +6,8 @@ import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '@anchored/config';
+import { AccessLogModule } from './access-log/access-log.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { accountTracker } from './auth/gql-throttler.guard';
 import { THROTTLER_STORAGE, ThrottlerStorageModule } from './auth/throttler-storage.module';
@@ -27,6 +29,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PrivateTextModule } from './private-text/private-text.module';
 import { ProgressModule } from './progress/progress.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -68,6 +71,9 @@ export class AppModule {
           useFactory: (loaders: LoadersFactory) => graphqlOptions(config, loaders),
         }),
         HealthModule,
+        PrivateTextModule,
+        AccessLogModule,
+        AuditModule,
         UsersModule,
         AuthModule,
         InvitationsModule,

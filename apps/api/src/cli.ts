@@ -44,7 +44,7 @@ async function main(argv: string[]) {
     const db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
     try {
       const count = await rekeyHomework(db, new ResponseCipher(config.homeworkKeys));
-      console.log(`Re-encrypted ${count} homework answers with the key "${config.homeworkKeys[0].id}".`);
+      console.log(`Encrypted or re-encrypted ${count} private texts (answers, feedback, motivations, calendar tokens) with the key "${config.homeworkKeys[0].id}".`);
     } finally {
       await db.destroy();
     }

@@ -5,6 +5,8 @@ export enum NotificationKind {
   FEEDBACK_READY = 'FEEDBACK_READY',
   WEEKLY_SUMMARY = 'WEEKLY_SUMMARY',
   ENROLLMENT_UPDATE = 'ENROLLMENT_UPDATE',
+  /** A coach joined a cohort the client is enrolled in (coaches read their homework). */
+  COACH_ASSIGNED = 'COACH_ASSIGNED',
 }
 
 /** Where a notification's email stands. In-app notifications are always stored, whatever this says. */

@@ -48,6 +48,11 @@ export function enrollmentUpdateKey(enrollmentId: string, status: string, at: Da
   return `enrollment-update:${part(enrollmentId, 'enrollmentId')}:${part(status, 'status')}:${epoch(at, 'at')}`;
 }
 
+/** `coach-assigned:<auditEntryId>:<userId>`: one per assignment (its audit entry) and client. */
+export function coachAssignedKey(auditEntryId: string, userId: string): string {
+  return `coach-assigned:${part(auditEntryId, 'auditEntryId')}:${part(userId, 'userId')}`;
+}
+
 /** `weekly-summary:<cohortId>:<isoWeek>:<userId>`, isoWeek as returned by isoWeekOf, e.g. 2027-W09. */
 export function weeklySummaryKey(cohortId: string, isoWeek: string, userId: string): string {
   if (!ISO_WEEK.test(isoWeek)) throw new RangeError(`isoWeek must look like 2027-W09, got "${isoWeek}"`);

@@ -1,6 +1,7 @@
 import { ReachOutReason } from '@anchored/domain';
 import {
   escapeHtml,
+  renderCoachAssigned,
   renderClientWeeklyNote,
   renderCoachWeeklySummary,
   renderEnrollmentUpdate,
@@ -150,6 +151,16 @@ describe('renderFeedbackReady', () => {
 
   it('escapes titles and names', () => {
     expectSafe(renderFeedbackReady({ recipientName: EVIL, assignmentTitle: EVIL, cohortName: EVIL }).html);
+  });
+});
+
+describe('renderCoachAssigned', () => {
+  it('names the coach and the cohort, points to the access log and escapes every name', () => {
+    const email = renderCoachAssigned({ recipientName: 'Cleo', coachName: 'Corin Coach', cohortName: 'Spring Circle' });
+    expect(email.subject).toBe('A new coach in Spring Circle: Corin Coach');
+    expect(email.text).toContain('Corin Coach has joined Spring Circle as a coach.');
+    expect(email.text).toContain('access log');
+    expectSafe(renderCoachAssigned({ recipientName: EVIL, coachName: EVIL, cohortName: EVIL }).html);
   });
 });
 

@@ -44,6 +44,12 @@ export interface EnrollmentUpdateInput {
   promoted: boolean;
 }
 
+export interface CoachAssignedInput {
+  recipientName: string;
+  coachName: string;
+  cohortName: string;
+}
+
 export interface DigestRecipient {
   recipientName: string;
   recipientTimezone: string;
@@ -181,6 +187,16 @@ export function renderFeedbackReady(input: FeedbackReadyInput): RenderedEmail {
   return compose(`Your coach has replied: ${assignmentTitle}`, recipientName, [
     paragraph(`Your coach has read what you shared for ${quoted(assignmentTitle)} in ${cohortName} and left you a reply.`),
     paragraph('To keep your reflections private, we never include feedback in emails. It is waiting for you in the Anchored app.'),
+  ]);
+}
+
+/** Clients are told who can read their homework; the message carries names only, never what anyone wrote. */
+export function renderCoachAssigned(input: CoachAssignedInput): RenderedEmail {
+  const { recipientName, coachName, cohortName } = input;
+  return compose(`A new coach in ${cohortName}: ${coachName}`, recipientName, [
+    paragraph(`${coachName} has joined ${cohortName} as a coach.`),
+    paragraph('Coaches of your cohort can read the homework you hand in and give you feedback. Each time someone other than you reads your answers, it shows in your access log in the Anchored app.'),
+    paragraph('If you have questions about who can see what you share, ask your coach or the program team.'),
   ]);
 }
 

@@ -6,6 +6,7 @@ import type { AppConfig } from '@anchored/config';
 import { CohortEntity, EnrollmentEntity } from '@anchored/data';
 import { AttendanceStatus, CohortStatus, EnrollmentStatus, Role } from '@anchored/domain';
 import { APP_CONFIG } from '../config.module';
+import { EnrollmentService } from '../enrollment/enrollment.service';
 import { HomeworkService } from '../homework/homework.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
@@ -31,6 +32,7 @@ export class DemoDataService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly homework: HomeworkService,
+    private readonly enrollment: EnrollmentService,
   ) {}
 
   /** Loads demo people and an enrolling cohort into an empty database; does nothing otherwise. */
@@ -58,10 +60,12 @@ export class DemoDataService {
     await this.db.query(`INSERT INTO cohort_coaches (cohort_id, coach_id) VALUES ($1, $2)`, [cohort.id, coach.id]);
     const enrollments = this.db.getRepository(EnrollmentEntity);
     const now = new Date();
+    // Motivations are private text: encrypted like every application's.
+    const motivation = (clientId: string, text: string) => this.enrollment.sealMotivation(cohort.id, clientId, text);
     await enrollments.save([
-      { cohortId: cohort.id, clientId: clients[0].id, status: EnrollmentStatus.ENROLLED, motivation: 'I want to stop losing myself in other people’s moods.', decidedAt: now },
-      { cohortId: cohort.id, clientId: clients[1].id, status: EnrollmentStatus.ENROLLED, motivation: 'Learning to ask for what I need without guilt.', decidedAt: now },
-      { cohortId: cohort.id, clientId: clients[2].id, status: EnrollmentStatus.APPLIED, motivation: 'A friend recommended the program.' },
+      { cohortId: cohort.id, clientId: clients[0].id, status: EnrollmentStatus.ENROLLED, motivationEncrypted: motivation(clients[0].id, 'I want to stop losing myself in other people’s moods.'), decidedAt: now },
+      { cohortId: cohort.id, clientId: clients[1].id, status: EnrollmentStatus.ENROLLED, motivationEncrypted: motivation(clients[1].id, 'Learning to ask for what I need without guilt.'), decidedAt: now },
+      { cohortId: cohort.id, clientId: clients[2].id, status: EnrollmentStatus.APPLIED, motivationEncrypted: motivation(clients[2].id, 'A friend recommended the program.') },
     ]);
     const active = await this.seedActiveCohort(coach.id, [clients[0].id, clients[1].id, clients[3].id]);
     this.logger.log(`Loaded demo data: ${admin.email}, ${coach.email}, ${clients.length} clients, cohorts "${cohort.name}" and "${active}"`);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DataSource } from 'typeorm';
@@ -6,17 +6,31 @@ import { findModule } from '@anchored/curriculum';
 import { SessionEntity, UserEntity } from '@anchored/data';
 import { Role, SessionStatus } from '@anchored/domain';
 import { randomToken } from '../auth/tokens';
+import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
+import { calendarTokenHash, newCalendarToken } from '../private-text/sealed-columns';
 
 /** How far back a feed reaches; calendars keep what they already have. */
 const HISTORY_DAYS = 60;
 
 @Injectable()
 export class CalendarService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
+  ) {}
 
-  /** The feed of the user owning this secret token, or null when no one does. */
+  /**
+   * The feed of the user owning this secret token, or null when no one does. Found by the token's
+   * hash: the database holds no usable token. (A row an older version or a direct insert left in
+   * the clear is found by its plaintext until the API seals it at start.)
+   */
   async feedFor(token: string): Promise<string | null> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ calendarToken: token });
+    const user = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.calendar_token_hash = :hash', { hash: calendarTokenHash(token) })
+      .orWhere('(u.calendar_token_hash IS NULL AND u.calendar_token = :token)', { token })
+      .getOne();
     if (!user) return null;
     const sessions = await this.sessionsOf(user);
     const calendar = ical({
@@ -49,7 +63,7 @@ export class CalendarService {
   /** Issues a new secret URL; subscriptions to the old one stop working. */
   async rotateToken(userId: string): Promise<UserEntity> {
     const repo = this.db.getRepository(UserEntity);
-    await repo.update({ id: userId }, { calendarToken: randomToken(24) });
+    await repo.update({ id: userId }, newCalendarToken(this.cipher, userId, randomToken(24)).columns);
     return repo.findOneByOrFail({ id: userId });
   }
 

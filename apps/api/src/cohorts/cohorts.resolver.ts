@@ -42,21 +42,23 @@ export class CohortsResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => CohortModel)
+  @Mutation(() => CohortModel, { description: "ADMIN: the coach can then read the cohort's homework; audited, and the ENROLLED clients are told" })
   assignCoach(
     @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
     @Args('coachId', { type: () => ID }, ParseUuidPipe) coachId: string,
+    @CurrentUser() caller: AuthUser,
   ) {
-    return this.cohortsService.assignCoach(cohortId, coachId);
+    return this.cohortsService.assignCoach(caller, cohortId, coachId);
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => CohortModel)
+  @Mutation(() => CohortModel, { description: 'ADMIN: audited' })
   unassignCoach(
     @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
     @Args('coachId', { type: () => ID }, ParseUuidPipe) coachId: string,
+    @CurrentUser() caller: AuthUser,
   ) {
-    return this.cohortsService.unassignCoach(cohortId, coachId);
+    return this.cohortsService.unassignCoach(caller, cohortId, coachId);
   }
 
   @ResolveField(() => DateScalar, { description: 'startsOn + programWeeks' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CohortEntity, StoredNotification, UserEntity, notificationDraft, storeNotifications } from '@anchored/data';
+import { CohortAuditAction, CohortEntity, StoredNotification, UserEntity, notificationDraft, storeNotifications } from '@anchored/data';
 import {
   CohortStatus,
   DEFAULT_PROGRAM_WEEKS,
@@ -12,7 +12,8 @@ import {
   assertCohortTransition,
   statusOnCohortCompletion,
 } from '@anchored/domain';
-import { enrollmentUpdateKey, renderEnrollmentUpdate } from '@anchored/notifications';
+import { coachAssignedKey, enrollmentUpdateKey, renderCoachAssigned, renderEnrollmentUpdate } from '@anchored/notifications';
+import { CohortAuditService } from '../audit/cohort-audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
@@ -25,6 +26,7 @@ export class CohortsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CohortAccessService,
     private readonly jobs: JobsProducer,
+    private readonly audit: CohortAuditService,
   ) {}
 
   create(input: CreateCohortInput): Promise<CohortEntity> {
@@ -108,21 +110,62 @@ export class CohortsService {
     return storeNotifications(manager, drafts);
   }
 
-  async assignCoach(cohortId: string, coachId: string): Promise<CohortEntity> {
-    const cohort = await this.db.getRepository(CohortEntity).findOneBy({ id: cohortId });
-    if (!cohort) throw DomainError.notFound('That cohort');
-    if (cohort.status === CohortStatus.ARCHIVED) throw DomainError.conflict('An archived cohort cannot get new coaches.');
-    const coach = await this.db.getRepository(UserEntity).findOneBy({ id: coachId });
-    if (!coach) throw DomainError.notFound('That coach');
-    if (coach.role !== Role.COACH) throw DomainError.badInput('coachId', `${coach.name} is not a coach.`);
-    await this.db.query(`INSERT INTO cohort_coaches (cohort_id, coach_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [cohortId, coachId]);
+  /**
+   * Adds a coach, who can then read the cohort's homework answers. In one transaction: the
+   * assignment, an append-only audit entry naming the admin, and a notification to every ENROLLED
+   * client. Assigning a coach who is already assigned changes nothing and records nothing.
+   */
+  async assignCoach(caller: AuthUser, cohortId: string, coachId: string): Promise<CohortEntity> {
+    let stored: StoredNotification[] = [];
+    const cohort = await this.db.transaction(async (manager) => {
+      const cohort = await manager.getRepository(CohortEntity).findOne({ where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
+      if (!cohort) throw DomainError.notFound('That cohort');
+      if (cohort.status === CohortStatus.ARCHIVED) throw DomainError.conflict('An archived cohort cannot get new coaches.');
+      const coach = await manager.getRepository(UserEntity).findOneBy({ id: coachId });
+      if (!coach) throw DomainError.notFound('That coach');
+      if (coach.role !== Role.COACH) throw DomainError.badInput('coachId', `${coach.name} is not a coach.`);
+      const [added] = await manager.query(
+        `INSERT INTO cohort_coaches (cohort_id, coach_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING coach_id`,
+        [cohortId, coachId],
+      );
+      if (!added) return cohort;
+      const entry = await this.audit.record(manager, { cohortId, action: CohortAuditAction.COACH_ASSIGNED, coachId, actorId: caller.id });
+      stored = await this.notifyCoachAssigned(manager, cohort, coach, entry.id);
+      return cohort;
+    });
+    await this.jobs.notificationsStored(stored);
     return cohort;
   }
 
-  async unassignCoach(cohortId: string, coachId: string): Promise<CohortEntity> {
-    const cohort = await this.db.getRepository(CohortEntity).findOneBy({ id: cohortId });
-    if (!cohort) throw DomainError.notFound('That cohort');
-    await this.db.query(`DELETE FROM cohort_coaches WHERE cohort_id = $1 AND coach_id = $2`, [cohortId, coachId]);
-    return cohort;
+  /** Removes a coach, with an audit entry naming the admin; removing one who is not assigned records nothing. */
+  async unassignCoach(caller: AuthUser, cohortId: string, coachId: string): Promise<CohortEntity> {
+    return this.db.transaction(async (manager) => {
+      const cohort = await manager.getRepository(CohortEntity).findOne({ where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
+      if (!cohort) throw DomainError.notFound('That cohort');
+      // TypeORM returns [rows, affected count] for DELETE ... RETURNING.
+      const [removed]: [unknown[], number] = await manager.query(`DELETE FROM cohort_coaches WHERE cohort_id = $1 AND coach_id = $2 RETURNING coach_id`, [
+        cohortId,
+        coachId,
+      ]);
+      if (removed.length) await this.audit.record(manager, { cohortId, action: CohortAuditAction.COACH_UNASSIGNED, coachId, actorId: caller.id });
+      return cohort;
+    });
+  }
+
+  /** Every ENROLLED client hears who can now read their homework (names only, nothing they wrote). */
+  private async notifyCoachAssigned(manager: EntityManager, cohort: CohortEntity, coach: UserEntity, auditEntryId: string): Promise<StoredNotification[]> {
+    const clients: { id: string; name: string }[] = await manager.query(
+      `SELECT u.id, u.name FROM enrollments e JOIN users u ON u.id = e.client_id WHERE e.cohort_id = $1 AND e.status = $2`,
+      [cohort.id, EnrollmentStatus.ENROLLED],
+    );
+    const drafts = clients.map((client) =>
+      notificationDraft(
+        client.id,
+        NotificationKind.COACH_ASSIGNED,
+        coachAssignedKey(auditEntryId, client.id),
+        renderCoachAssigned({ recipientName: client.name, coachName: coach.name, cohortName: cohort.name }),
+      ),
+    );
+    return storeNotifications(manager, drafts);
   }
 }

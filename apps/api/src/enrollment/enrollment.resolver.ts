@@ -65,6 +65,11 @@ export class EnrollmentResolver {
     return user;
   }
 
+  @ResolveField(() => String, { nullable: true, description: 'Why the client applied' })
+  motivation(@Parent() enrollment: EnrollmentEntity) {
+    return this.enrollment.readMotivation(enrollment);
+  }
+
   @ResolveField(() => Int, { nullable: true, description: '1-based while WAITLISTED' })
   async waitlistPosition(@Parent() enrollment: EnrollmentEntity, @Context() ctx: GqlContext) {
     if (enrollment.status !== EnrollmentStatus.WAITLISTED) return null;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CohortEntity, EnrollmentEntity, NotificationDraft, StoredNotification, notificationDraft, storeNotifications } from '@anchored/data';
@@ -18,6 +18,7 @@ import { CohortAccessService } from '../cohorts/cohort-access.service';
 import type { AuthUser } from '../common/auth-user';
 import { isUniqueViolation } from '../database/pg-errors';
 import { JobsProducer } from '../jobs/jobs-producer.service';
+import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, motivationAad } from '../private-text/private-text-cipher';
 
 @Injectable()
 export class EnrollmentService {
@@ -25,6 +26,7 @@ export class EnrollmentService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CohortAccessService,
     private readonly jobs: JobsProducer,
+    @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
   ) {}
 
   async apply(caller: AuthUser, cohortId: string, motivation?: string): Promise<EnrollmentEntity> {
@@ -38,7 +40,7 @@ export class EnrollmentService {
       return await this.db.getRepository(EnrollmentEntity).save({
         cohortId,
         clientId: caller.id,
-        motivation: motivation || null,
+        motivationEncrypted: this.sealMotivation(cohortId, caller.id, motivation),
         status: EnrollmentStatus.APPLIED,
       });
     } catch (error) {
@@ -47,6 +49,16 @@ export class EnrollmentService {
       }
       throw error;
     }
+  }
+
+  /** Why the client applied, encrypted at rest (bound to the client and the cohort). */
+  sealMotivation(cohortId: string, clientId: string, motivation: string | null | undefined): string | null {
+    return motivation ? this.cipher.encrypt(motivation, motivationAad({ cohortId, clientId })) : null;
+  }
+
+  /** The motivation, for whoever may see the enrollment; plaintext left by an older version until it is sealed at start. */
+  readMotivation(enrollment: EnrollmentEntity): string | null {
+    return enrollment.motivationEncrypted ? this.cipher.decrypt<string>(enrollment.motivationEncrypted, motivationAad(enrollment)) : enrollment.legacyMotivation;
   }
 
   myEnrollments(caller: AuthUser): Promise<EnrollmentEntity[]> {

@@ -99,6 +99,11 @@ export class SubmissionResolver {
     return this.homework.readResponses(caller, submission, ctx.loaders);
   }
 
+  @ResolveField(() => String, { nullable: true, description: "The coach's feedback once reviewed" })
+  feedback(@Parent() submission: SubmissionEntity) {
+    return this.homework.readFeedback(submission);
+  }
+
   @ResolveField(() => HomeworkAssignmentModel)
   async assignment(@Parent() submission: SubmissionEntity, @Context() ctx: GqlContext) {
     const assignment = await ctx.loaders.assignmentById.load(submission.assignmentId);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { findTemplate, validateResponses } from '@anchored/curriculum';
-import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, StoredNotification, SubmissionEntity, notificationDraft, storeNotifications } from '@anchored/data';
+import { AccessSubject, CohortEntity, HomeworkAssignmentEntity, NotificationDraft, StoredNotification, SubmissionEntity, notificationDraft, storeNotifications } from '@anchored/data';
 import { CohortStatus, DomainError, ErrorCode, NotificationKind, Role, SubmissionStatus } from '@anchored/domain';
 import { feedbackReadyKey, renderFeedbackReady } from '@anchored/notifications';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
@@ -11,24 +11,22 @@ import type { AuthUser } from '../common/auth-user';
 import { APP_CONFIG } from '../config.module';
 import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
+import { AccessLogService } from '../access-log/access-log.service';
+import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, feedbackAad, responsesAad } from '../private-text/private-text-cipher';
 import type { AssignHomeworkInput } from './dto/homework.inputs';
-import { ResponseCipher } from './response-cipher';
 
-export const RESPONSE_CIPHER = Symbol('RESPONSE_CIPHER');
-
-/** The answers are bound to their owner: a ciphertext copied onto another row will not decrypt. */
-export function responsesAad(submission: Pick<SubmissionEntity, 'assignmentId' | 'clientId'>): string {
-  return `submission:${submission.assignmentId}:${submission.clientId}`;
-}
+// Kept for existing imports; the associated data of every kind lives with the cipher.
+export { responsesAad };
 
 @Injectable()
 export class HomeworkService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(RESPONSE_CIPHER) private readonly cipher: ResponseCipher,
+    @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
     private readonly access: CohortAccessService,
     private readonly jobs: JobsProducer,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async assign(caller: AuthUser, input: AssignHomeworkInput): Promise<HomeworkAssignmentEntity> {
@@ -115,7 +113,8 @@ export class HomeworkService {
       if (!submission) throw DomainError.notFound('That submission');
       const assignment = await manager.getRepository(HomeworkAssignmentEntity).findOneByOrFail({ id: submission.assignmentId });
       if (!(await this.access.isCoachOf(caller, assignment.cohortId))) throw DomainError.forbidden("Only this cohort's coaches review its homework.");
-      submission.feedback = text;
+      submission.feedbackEncrypted = this.cipher.encrypt(text, feedbackAad(submission));
+      submission.legacyFeedback = null;
       submission.status = SubmissionStatus.REVIEWED;
       submission.reviewedAt = new Date();
       submission.reviewedById = caller.id;
@@ -148,7 +147,8 @@ export class HomeworkService {
 
   /**
    * The answers, decrypted, for the client who wrote them and the cohort's coaches. Admins only
-   * when ADMINS_READ_HOMEWORK is on. Everyone else gets FORBIDDEN.
+   * when ADMINS_READ_HOMEWORK is on. Everyone else gets FORBIDDEN. A read by anyone but the client
+   * is written to the client's access log first (batched per request); no log, no answers.
    */
   async readResponses(caller: AuthUser, submission: SubmissionEntity, loaders: Loaders): Promise<unknown> {
     const allowed =
@@ -156,7 +156,14 @@ export class HomeworkService {
       (caller.role === Role.ADMIN && this.config.adminsReadHomework) ||
       (await this.coachOfSubmission(caller, submission, loaders));
     if (!allowed) throw DomainError.forbidden("Homework answers are private to the client and their cohort's coaches.");
-    return this.cipher.decrypt(submission.responsesEncrypted, responsesAad(submission));
+    const answers = this.cipher.decrypt(submission.responsesEncrypted, responsesAad(submission));
+    await this.accessLog.record(loaders, { readerId: caller.id, subject: AccessSubject.SUBMISSION, subjectId: submission.id, ownerId: submission.clientId });
+    return answers;
+  }
+
+  /** The coach's feedback (whoever may see the submission may read it); plaintext left by an older version until it is sealed at start. */
+  readFeedback(submission: SubmissionEntity): string | null {
+    return submission.feedbackEncrypted ? this.cipher.decrypt<string>(submission.feedbackEncrypted, feedbackAad(submission)) : submission.legacyFeedback;
   }
 
   private async coachOfSubmission(caller: AuthUser, submission: SubmissionEntity, loaders: Loaders): Promise<boolean> {

@@ -1,33 +1,15 @@
 import { DataSource } from 'typeorm';
-import { SubmissionEntity } from '@anchored/data';
-import { responsesAad } from './homework.service';
-import { ResponseCipher } from './response-cipher';
+import { PrivateTextCipher } from '../private-text/private-text-cipher';
+import { rekeyPrivateText, sealLegacyPlaintext } from '../private-text/sealed-columns';
 
 /**
- * Re-encrypts every homework answer still under an older key with the current (first) key, in
- * batches, each row under a lock. Afterwards the old key can be removed from HOMEWORK_ENCRYPTION_KEYS.
+ * `npm run homework:rekey`: encrypts any private text still stored in the clear, then re-encrypts
+ * every value under an older key (homework answers, feedback, motivations, calendar tokens) with
+ * the current (first) key, in batches, each row under a lock. Afterwards the old key can be
+ * removed from HOMEWORK_ENCRYPTION_KEYS. Returns how many values it changed.
  */
-export async function rekeyHomework(db: DataSource, cipher: ResponseCipher, batchSize = 200): Promise<number> {
-  const prefix = `v1:${cipher.currentKeyId}:`;
-  let total = 0;
-  for (;;) {
-    const done = await db.transaction(async (manager) => {
-      const rows = await manager
-        .getRepository(SubmissionEntity)
-        .createQueryBuilder('s')
-        .where('left(s.responses_encrypted, :n) <> :prefix', { n: prefix.length, prefix })
-        .orderBy('s.id')
-        .limit(batchSize)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      for (const row of rows) {
-        const answers = cipher.decrypt(row.responsesEncrypted, responsesAad(row));
-        await manager.update(SubmissionEntity, { id: row.id }, { responsesEncrypted: cipher.encrypt(answers, responsesAad(row)) });
-      }
-      return rows.length;
-    });
-    total += done;
-    if (done < batchSize) return total;
-  }
+export async function rekeyHomework(db: DataSource, cipher: PrivateTextCipher, batchSize = 200): Promise<number> {
+  const sealed = await sealLegacyPlaintext(db, cipher, batchSize);
+  const rekeyed = await rekeyPrivateText(db, cipher, batchSize);
+  return [...Object.values(sealed), ...Object.values(rekeyed)].reduce((a, b) => a + b, 0);
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { ResponseCipher } from './response-cipher';
+import { PrivateTextCipher as ResponseCipher, feedbackAad, responsesAad } from './private-text-cipher';
 
 const k1 = { id: 'k1', key: randomBytes(32) };
 const k2 = { id: 'k2', key: randomBytes(32) };
 const answers = { feeling: 'I feel tense in my shoulders', safety: 4, needs: ['rest', 'water'] };
 
-describe('ResponseCipher', () => {
+describe('PrivateTextCipher', () => {
   it('round-trips answers and never stores them in the clear', () => {
     const cipher = new ResponseCipher([k1]);
     const stored = cipher.encrypt(answers, 'submission:a:b');
@@ -40,5 +40,26 @@ describe('ResponseCipher', () => {
     expect(fresh).toMatch(/^v1:k2:/);
     expect(rotated.needsRotation(fresh)).toBe(false);
     expect(() => new ResponseCipher([k1]).decrypt(fresh, 'ad')).toThrow(/No key "k2"/);
+  });
+
+  it('refuses a truncated authentication tag (GCM would otherwise accept 4 to 16 bytes)', () => {
+    const cipher = new ResponseCipher([k1]);
+    const stored = cipher.encrypt(answers, 'ad');
+    const parts = stored.split(':');
+    expect(Buffer.from(parts[3], 'base64url')).toHaveLength(16);
+    for (const bytes of [12, 8, 4]) {
+      const truncated = [...parts];
+      truncated[3] = Buffer.from(parts[3], 'base64url').subarray(0, bytes).toString('base64url');
+      expect(() => cipher.decrypt(truncated.join(':'), 'ad')).toThrow(/16 bytes/);
+    }
+  });
+
+  it('binds feedback and answers to different associated data, so one cannot stand in for the other', () => {
+    const owner = { assignmentId: 'a', clientId: 'c' };
+    expect(feedbackAad(owner)).not.toBe(responsesAad(owner));
+    const cipher = new ResponseCipher([k1]);
+    expect(() => cipher.decrypt(cipher.encrypt('Well done', feedbackAad(owner)), responsesAad(owner))).toThrow();
+    expect(cipher.decryptText(cipher.encrypt('Well done', feedbackAad(owner)), feedbackAad(owner))).toBe('Well done');
+    expect(cipher.decryptText(null, feedbackAad(owner))).toBeNull();
   });
 });

@@ -5,6 +5,8 @@ import type { UserEntity } from '@anchored/data';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Roles } from '../common/decorators';
 import { APP_CONFIG } from '../config.module';
+import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
+import { readCalendarToken } from '../private-text/sealed-columns';
 import { Role } from '../graphql/enums';
 import { UserModel } from './models/user.model';
 import { UsersService } from './users.service';
@@ -14,6 +16,7 @@ export class UsersResolver {
   constructor(
     private readonly usersService: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
   ) {}
 
   @Query(() => UserModel)
@@ -29,7 +32,8 @@ export class UsersResolver {
 
   @ResolveField(() => String, { nullable: true, description: "The caller's own personal iCal feed URL; null for others" })
   calendarUrl(@Parent() user: UserEntity, @Context('req') req: { user?: AuthUser }) {
-    if (!req.user || req.user.id !== user.id || !user.calendarToken) return null;
-    return `${this.config.publicUrl}/calendar/${user.calendarToken}.ics`;
+    if (!req.user || req.user.id !== user.id) return null;
+    const token = readCalendarToken(this.cipher, user);
+    return token ? `${this.config.publicUrl}/calendar/${token}.ics` : null;
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { UserEntity } from '@anchored/data';
@@ -6,6 +7,8 @@ import { DomainError, Role } from '@anchored/domain';
 import { PasswordService } from '../auth/password.service';
 import { randomToken } from '../auth/tokens';
 import { isUniqueViolation } from '../database/pg-errors';
+import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
+import { newCalendarToken } from '../private-text/sealed-columns';
 
 export interface NewUser {
   email: string;
@@ -20,6 +23,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordService,
+    @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -40,13 +44,16 @@ export class UsersService {
 
   async create(input: NewUser, manager?: EntityManager): Promise<UserEntity> {
     const repo = manager ? manager.getRepository(UserEntity) : this.users;
+    // The id is chosen here: the calendar token's ciphertext is bound to it.
+    const id = randomUUID();
     const user = repo.create({
+      id,
       email: input.email.trim().toLowerCase(),
       name: input.name.trim(),
       role: input.role,
       timezone: input.timezone ?? 'UTC',
       passwordHash: await this.passwords.hash(input.password),
-      calendarToken: randomToken(24),
+      ...newCalendarToken(this.cipher, id, randomToken(24)).columns,
     });
     try {
       return await repo.save(user);

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EnrollmentStatus } from '@anchored/domain';
 
 @Entity('enrollments')
+@Index('enrollments_legacy_motivation_idx', ['id'], { where: 'motivation IS NOT NULL' })
 export class EnrollmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -15,8 +16,13 @@ export class EnrollmentEntity {
   @Column({ type: 'enum', enum: EnrollmentStatus, enumName: 'enrollment_status', default: EnrollmentStatus.APPLIED })
   status: EnrollmentStatus;
 
-  @Column({ type: 'text', nullable: true })
-  motivation: string | null;
+  /** Why the client applied, encrypted (bound to the client and the cohort). */
+  @Column({ name: 'motivation_encrypted', type: 'text', nullable: true })
+  motivationEncrypted: string | null;
+
+  /** Stored in the clear before migration 1764400000000; never written now, emptied at start. */
+  @Column({ name: 'motivation', type: 'text', nullable: true })
+  legacyMotivation: string | null;
 
   @Column({ name: 'applied_at', type: 'timestamptz', default: () => 'now()' })
   appliedAt: Date;

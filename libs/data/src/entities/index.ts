@@ -1,11 +1,14 @@
+import { AccessLogEntity, AccessSubject } from './access-log.entity';
 import { AttendanceEntity } from './attendance.entity';
 import { CohortCoachEntity } from './cohort-coach.entity';
+import { CohortAuditAction, CohortAuditEntryEntity } from './cohort-audit-entry.entity';
 import { CohortEntity } from './cohort.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { HomeworkAssignmentEntity } from './homework-assignment.entity';
 import { InvitationEntity } from './invitation.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { NotificationEntity } from './notification.entity';
+import { QueueDashboardTicketEntity } from './queue-dashboard-ticket.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
 import { SubmissionEntity } from './submission.entity';
@@ -13,7 +16,11 @@ import { UserEntity } from './user.entity';
 import { WeeklySummaryRunEntity } from './weekly-summary-run.entity';
 
 export {
+  AccessLogEntity,
+  AccessSubject,
   AttendanceEntity,
+  CohortAuditAction,
+  CohortAuditEntryEntity,
   CohortCoachEntity,
   CohortEntity,
   EnrollmentEntity,
@@ -21,6 +28,7 @@ export {
   InvitationEntity,
   LoginAttemptEntity,
   NotificationEntity,
+  QueueDashboardTicketEntity,
   RefreshTokenEntity,
   SessionEntity,
   SubmissionEntity,
@@ -42,4 +50,7 @@ export const ENTITIES = [
   SubmissionEntity,
   NotificationEntity,
   WeeklySummaryRunEntity,
+  AccessLogEntity,
+  CohortAuditEntryEntity,
+  QueueDashboardTicketEntity,
 ];

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { SubmissionStatus } from '@anchored/domain';
 
 @Entity('submissions')
+@Index('submissions_legacy_feedback_idx', ['id'], { where: 'feedback IS NOT NULL' })
 export class SubmissionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -25,8 +26,16 @@ export class SubmissionEntity {
   @Column({ type: 'enum', enum: SubmissionStatus, enumName: 'submission_status', default: SubmissionStatus.SUBMITTED })
   status: SubmissionStatus;
 
-  @Column({ type: 'text', nullable: true })
-  feedback: string | null;
+  /** The coach's feedback, encrypted like the answers (bound to the same owner, another column). */
+  @Column({ name: 'feedback_encrypted', type: 'text', nullable: true })
+  feedbackEncrypted: string | null;
+
+  /**
+   * Feedback stored in the clear before migration 1764400000000. Never written now: at start the
+   * API encrypts what is left here into feedback_encrypted and empties it.
+   */
+  @Column({ name: 'feedback', type: 'text', nullable: true })
+  legacyFeedback: string | null;
 
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { NotificationKind, Role } from '@anchored/domain';
 
 @Entity('users')
+@Index('users_calendar_token_hash_key', ['calendarTokenHash'], { unique: true })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -22,9 +23,23 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
 
-  /** Secret part of the personal iCal feed URL; rotating it invalidates old subscriptions. */
-  @Column({ name: 'calendar_token', type: 'text' })
-  calendarToken: string;
+  /**
+   * sha256 (hex) of the secret part of the personal iCal feed URL: feeds are looked up by it, so a
+   * copy of the database opens no feed. Rotating the token invalidates old subscriptions.
+   */
+  @Column({ name: 'calendar_token_hash', type: 'text', nullable: true })
+  calendarTokenHash: string | null;
+
+  /** The same secret, encrypted, so the settings screen can show the user their URL again. */
+  @Column({ name: 'calendar_token_encrypted', type: 'text', nullable: true })
+  calendarTokenEncrypted: string | null;
+
+  /**
+   * The secret in the clear, as stored before migration 1764400000000 (and by tools that insert
+   * users directly). Never written by the API; at start it seals what is left here and empties it.
+   */
+  @Column({ name: 'calendar_token', type: 'text', nullable: true })
+  legacyCalendarToken: string | null;
 
   /** Kinds the user wants by email; null means every kind. In-app notifications are always kept. */
   @Column({ name: 'email_kinds', type: 'enum', enum: NotificationKind, enumName: 'notification_kind', array: true, nullable: true })

@@ -9,9 +9,6 @@ export class EnrollmentModel {
   @Field(() => EnrollmentStatus)
   status: EnrollmentStatus;
 
-  @Field(() => String, { nullable: true })
-  motivation: string | null;
-
   @Field(() => GraphQLISODateTime)
   appliedAt: Date;
 

@@ -34,9 +34,6 @@ export class SubmissionModel {
   @Field(() => UserModel)
   client: UserModel;
 
-  @Field(() => String, { nullable: true })
-  feedback: string | null;
-
   @Field(() => GraphQLISODateTime, { nullable: true })
   reviewedAt: Date | null;
 }

@@ -48,6 +48,7 @@ const KINDS: { kind: NotificationKind; label: string }[] = [
   { kind: 'HOMEWORK_OVERDUE', label: 'Homework overdue' },
   { kind: 'FEEDBACK_READY', label: 'Feedback from your coach' },
   { kind: 'ENROLLMENT_UPDATE', label: 'Application and enrollment news' },
+  { kind: 'COACH_ASSIGNED', label: 'A new coach joins my cohort' },
   { kind: 'WEEKLY_SUMMARY', label: 'Weekly summary or note' },
 ];
 
