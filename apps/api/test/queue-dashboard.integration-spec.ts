@@ -43,6 +43,42 @@ describe('queue dashboard (bull-board behind admin auth)', () => {
     expect(body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['email', 'reminders']);
   });
 
+  /** Asks for a link as `who` and exchanges it; returns the exchange's status and cookie. */
+  async function openDashboard(who: Session, link?: string) {
+    const href = link ?? ((await t.ok(`{ queueDashboardUrl }`, {}, who.token)).queueDashboardUrl as string);
+    const exchange = await fetch(url(new URL(href).pathname + new URL(href).search), { redirect: 'manual' });
+    return { status: exchange.status, cookie: (exchange.headers.get('set-cookie') ?? '').split(';')[0], link: href };
+  }
+
+  it('takes each link once: a second use, even right after the first, is refused', async () => {
+    const first = await openDashboard(admin);
+    expect(first.status).toBe(302);
+    const again = await openDashboard(admin, first.link);
+    expect(again.status).toBe(401);
+    expect(again.cookie).toBe('');
+
+    // Two uses racing: exactly one wins.
+    const link: string = (await t.ok(`{ queueDashboardUrl }`, {}, admin.token)).queueDashboardUrl;
+    const both = await Promise.all([openDashboard(admin, link), openDashboard(admin, link)]);
+    expect(both.map((r) => r.status).sort()).toEqual([302, 401]);
+  });
+
+  it("ends with the admin's login: after logOut the cookie opens nothing and the links already issued are dead", async () => {
+    const own = await t.logIn(admin.user.email);
+    const { status, cookie } = await openDashboard(own);
+    expect(status).toBe(302);
+    expect((await fetch(url('/admin/queues/api/queues'), { headers: { cookie } })).status).toBe(200);
+    const unused: string = (await t.ok(`{ queueDashboardUrl }`, {}, own.token)).queueDashboardUrl;
+
+    expect((await t.ok(`mutation { logOut }`, {}, own.token)).logOut).toBe(true);
+    expect((await fetch(url('/admin/queues/api/queues'), { headers: { cookie } })).status).toBe(401);
+    expect((await fetch(url('/admin/queues'), { headers: { cookie } })).status).toBe(401);
+    expect((await openDashboard(own, unused)).status).toBe(401);
+
+    // The admin's other login (another device) is untouched.
+    expect((await openDashboard(admin)).status).toBe(302);
+  });
+
   it('stays closed to everyone else', async () => {
     expect((await fetch(url('/admin/queues'))).status).toBe(401);
     expect((await fetch(url('/admin/queues/api/queues'))).status).toBe(401);
