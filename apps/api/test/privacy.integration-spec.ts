@@ -170,6 +170,16 @@ describe('privacy: access log, coach audit log, encryption at rest', () => {
       expect(codes(await t.gql(AUDIT_LOG, { id: randomUUID() }, admin.token))).toEqual(['NOT_FOUND']);
     });
 
+    it('lets only admins assign or remove coaches (and so write to it)', async () => {
+      const coach = await t.user(Role.COACH);
+      for (const mutation of [ASSIGN_COACH, UNASSIGN_COACH]) {
+        expect(codes(await t.gql(mutation, { c: cohort.id, u: coach.user.id }))).toEqual(['UNAUTHENTICATED']);
+        expect(codes(await t.gql(mutation, { c: cohort.id, u: coach.user.id }, cohort.clients[0].token))).toEqual(['FORBIDDEN']);
+        expect(codes(await t.gql(mutation, { c: cohort.id, u: coach.user.id }, cohort.coach.token))).toEqual(['FORBIDDEN']);
+      }
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM cohort_audit_log WHERE coach_id = $1`, [coach.user.id]))[0].n).toBe(0);
+    });
+
     it('records nothing when nothing changed (assigning an assigned coach, removing one who is not)', async () => {
       const count = async () => (await t.db.query(`SELECT count(*)::int AS n FROM cohort_audit_log WHERE cohort_id = $1`, [cohort.id]))[0].n;
       const before = await count();
@@ -277,6 +287,22 @@ describe('privacy: access log, coach audit log, encryption at rest', () => {
       const [row] = await t.db.query(`SELECT calendar_token, calendar_token_hash FROM users WHERE id = $1`, [user.id]);
       expect(row).toEqual({ calendar_token: null, calendar_token_hash: calendarTokenHash(token) });
       expect((await fetch(`${t.url}/calendar/${token}.ics`)).status).toBe(200);
+    });
+  });
+
+  describe('where admins may read homework (ADMINS_READ_HOMEWORK=true)', () => {
+    let open: TestApp;
+    afterAll(() => open?.close());
+
+    it("logs the admin's reads in the client's access log too", async () => {
+      open = await TestApp.start({ ADMINS_READ_HOMEWORK: 'true' });
+      const boss = await open.user(Role.ADMIN);
+      const small = await coachingCohort(open, boss, { name: 'Solo Practice', startsOn: daysAgo(7), timezone: TZ, clients: 1 });
+      const assignment = (await open.ok(ASSIGN, { input: { cohortId: small.id, templateKey: 'boundary-practice-log', dueAt: inHours(24) } }, small.coach.token)).assignHomework.id;
+      const { submitHomework } = await open.ok(SUBMIT, { a: assignment, r: answer('solo') }, small.clients[0].token);
+      expect((await open.ok(SUBMISSIONS, { id: assignment }, boss.token)).assignment.submissions[0].responses.whatHappened).toContain('solo');
+      const log = (await open.ok(ACCESS_LOG, {}, small.clients[0].token)).myAccessLog;
+      expect(log).toEqual([expect.objectContaining({ reader: expect.objectContaining({ id: boss.user.id, role: 'ADMIN' }), subject: 'SUBMISSION', subjectId: submitHomework.id })]);
     });
   });
 });
