@@ -1,4 +1,4 @@
-import { programWeekAt } from './program-week';
+import { curriculumWeekOf, programWeekAt } from './program-week';
 
 describe('programWeekAt', () => {
   // A New York cohort starting Monday 2 March 2026; clocks spring forward on Sunday 8 March.
@@ -25,5 +25,13 @@ describe('programWeekAt', () => {
     const long = { ...cohort, programWeeks: 30 };
     expect(programWeekAt(long, new Date('2026-09-21T15:00:00Z'))).toMatchObject({ week: 30, module: { key: 'integration-and-graduation' } });
     expect(programWeekAt(cohort, new Date('2026-09-21T15:00:00Z'))).toBeNull();
+  });
+});
+
+describe('curriculumWeekOf', () => {
+  it('follows the program week up to the curriculum\'s last week', () => {
+    expect(curriculumWeekOf(1)).toBe(1);
+    expect(curriculumWeekOf(26)).toBe(26);
+    expect(curriculumWeekOf(28)).toBe(26);
   });
 });

@@ -20,5 +20,10 @@ export interface CohortCalendar {
 export function programWeekAt(cohort: CohortCalendar, at: Date = new Date()): { week: number; module: CurriculumModule } | null {
   const week = programWeekOf(at, cohort.startsOn, cohort.timezone, cohort.programWeeks ?? PROGRAM_WEEKS);
   if (week === null) return null;
-  return { week, module: moduleForWeek(Math.min(week, PROGRAM_WEEKS)) };
+  return { week, module: moduleForWeek(curriculumWeekOf(week)) };
+}
+
+/** The curriculum week taught in a program week: programs longer than the curriculum stay on its last week. */
+export function curriculumWeekOf(programWeek: number): number {
+  return Math.min(programWeek, PROGRAM_WEEKS);
 }

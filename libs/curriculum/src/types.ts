@@ -1,5 +1,6 @@
-/** Kinds of input a homework form can ask for. Values match the GraphQL enum HomeworkFieldKind. */
-export type HomeworkFieldKind = 'TEXT' | 'LONG_TEXT' | 'SCALE' | 'CHOICE' | 'CHECKLIST';
+/** Kinds of input a homework form can ask for; the API serves this object as the GraphQL enum HomeworkFieldKind. */
+export const HomeworkFieldKind = { TEXT: 'TEXT', LONG_TEXT: 'LONG_TEXT', SCALE: 'SCALE', CHOICE: 'CHOICE', CHECKLIST: 'CHECKLIST' } as const;
+export type HomeworkFieldKind = (typeof HomeworkFieldKind)[keyof typeof HomeworkFieldKind];
 
 interface FieldBase {
   /** camelCase key used in a submission's `responses` object. */

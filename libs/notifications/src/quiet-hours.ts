@@ -1,3 +1,4 @@
+import { minutesOfDay } from '@anchored/domain';
 import { DateTime } from 'luxon';
 import { localDateTime } from './time';
 
@@ -11,12 +12,10 @@ export interface QuietHours {
   end: string;
 }
 
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-function minutesOfDay(value: string, field: 'start' | 'end'): number {
-  const match = HH_MM.exec(value);
-  if (!match) throw new RangeError(`Quiet hours ${field} must be a time of day written HH:mm, got "${value}"`);
-  return Number(match[1]) * 60 + Number(match[2]);
+function parseQuietTime(value: string, field: 'start' | 'end'): number {
+  const minutes = minutesOfDay(value);
+  if (minutes === null) throw new RangeError(`Quiet hours ${field} must be a time of day written HH:mm, got "${value}"`);
+  return minutes;
 }
 
 function inWindow(minute: number, start: number, end: number): boolean {
@@ -27,8 +26,8 @@ function inWindow(minute: number, start: number, end: number): boolean {
 /** Whether `at` falls inside the quiet hours, read on the wall clock of `timezone`. */
 export function isQuietAt(at: Date, timezone: string, quiet: QuietHours | null): boolean {
   if (!quiet) return false;
-  const start = minutesOfDay(quiet.start, 'start');
-  const end = minutesOfDay(quiet.end, 'end');
+  const start = parseQuietTime(quiet.start, 'start');
+  const end = parseQuietTime(quiet.end, 'end');
   const local = localDateTime(at, timezone);
   return inWindow(local.hour * 60 + local.minute, start, end);
 }
@@ -44,8 +43,8 @@ export function isQuietAt(at: Date, timezone: string, quiet: QuietHours | null):
  */
 export function nextSendTime(at: Date, timezone: string, quiet: QuietHours | null): Date {
   if (!quiet || !isQuietAt(at, timezone, quiet)) return at;
-  const start = minutesOfDay(quiet.start, 'start');
-  const end = minutesOfDay(quiet.end, 'end');
+  const start = parseQuietTime(quiet.start, 'start');
+  const end = parseQuietTime(quiet.end, 'end');
   const local = localDateTime(at, timezone);
   const minute = local.hour * 60 + local.minute;
   // Wrapping window and we are in its evening part: it ends tomorrow morning.

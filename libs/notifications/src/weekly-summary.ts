@@ -1,4 +1,4 @@
-import { moduleForWeek, PROGRAM_WEEKS } from '@anchored/curriculum';
+import { curriculumWeekOf, moduleForWeek } from '@anchored/curriculum';
 import { AttendanceStatus, computeProgress, heldSessions, programWeekOf, REACH_OUT, ReachOutReason, SessionStatus, SubmissionStatus } from '@anchored/domain';
 
 export interface SummaryClient {
@@ -142,8 +142,7 @@ const byName = (a: { name: string }, b: { name: string }): number => a.name.loca
 const byTime = (a: Date, b: Date): number => a.getTime() - b.getTime();
 
 function moduleOf(programWeek: number | null) {
-  // Programs longer than the curriculum repeat its last module for the extra weeks.
-  return programWeek === null ? null : moduleForWeek(Math.min(programWeek, PROGRAM_WEEKS));
+  return programWeek === null ? null : moduleForWeek(curriculumWeekOf(programWeek));
 }
 
 function cohortWeek(cohort: SummaryCohort, at: Date): number | null {

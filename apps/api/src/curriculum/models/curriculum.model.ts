@@ -1,12 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { HomeworkFieldKind } from '@anchored/curriculum';
 
-export enum HomeworkFieldKind {
-  TEXT = 'TEXT',
-  LONG_TEXT = 'LONG_TEXT',
-  SCALE = 'SCALE',
-  CHOICE = 'CHOICE',
-  CHECKLIST = 'CHECKLIST',
-}
 registerEnumType(HomeworkFieldKind, { name: 'HomeworkFieldKind' });
 
 @ObjectType('HomeworkField')

@@ -1,8 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayUnique, IsOptional, Matches } from 'class-validator';
+import { LOCAL_TIME_PATTERN } from '@anchored/domain';
 import { NotificationKind } from '../../graphql/enums';
-
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 @InputType()
 export class NotificationPreferencesInput {
@@ -13,11 +12,11 @@ export class NotificationPreferencesInput {
 
   @Field(() => String, { nullable: true, description: 'HH:mm; set both ends, or both to null to turn quiet hours off' })
   @IsOptional()
-  @Matches(HH_MM, { message: 'quietHoursStart must be a local time HH:mm' })
+  @Matches(LOCAL_TIME_PATTERN, { message: 'quietHoursStart must be a local time HH:mm' })
   quietHoursStart?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(HH_MM, { message: 'quietHoursEnd must be a local time HH:mm' })
+  @Matches(LOCAL_TIME_PATTERN, { message: 'quietHoursEnd must be a local time HH:mm' })
   quietHoursEnd?: string | null;
 }

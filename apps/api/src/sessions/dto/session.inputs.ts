@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LOCAL_TIME_PATTERN } from '@anchored/domain';
 import { NameField } from '../../common/validators';
 
 const durationRules = () => (object: object, propertyName: string) => {
@@ -60,7 +61,7 @@ export class ScheduleSeriesInput {
   weekdays: number[];
 
   @Field(() => String, { description: "HH:mm in the cohort's timezone" })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'localTime must be a time of day written HH:mm, e.g. 19:00' })
+  @Matches(LOCAL_TIME_PATTERN, { message: 'localTime must be a time of day written HH:mm, e.g. 19:00' })
   localTime: string;
 
   @Field(() => Int)

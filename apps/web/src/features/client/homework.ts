@@ -1,11 +1,10 @@
+import type { HomeworkFieldKind } from '@anchored/curriculum';
 import { DateTime } from 'luxon';
-
-export type FieldKind = 'TEXT' | 'LONG_TEXT' | 'SCALE' | 'CHOICE' | 'CHECKLIST';
 
 export interface FieldSpec {
   key: string;
   label: string;
-  kind: FieldKind;
+  kind: HomeworkFieldKind;
   required: boolean;
   help?: string | null;
   min?: number | null;

@@ -13,7 +13,8 @@ import { DateTimeText } from '../../ui/time';
 import { enrollmentSentence } from './enrollment';
 import { homeworkStatus, openHomework } from './homework';
 import { HomeworkStatusBadge } from './homework-status-badge';
-import { programPosition, type ProgramPosition } from '../../lib/program-week';
+import { curriculumWeekOf } from '@anchored/curriculum';
+import { programPosition, type ProgramPosition } from '@anchored/domain';
 import { nextSession, webcalUrl } from './next-session';
 import { CLIENT_ENROLLMENTS } from './queries';
 
@@ -140,7 +141,7 @@ function CohortWeek({ cohortId, named }: { cohortId: string; named: boolean }) {
 }
 
 function ModuleCard({ position, cohort, order }: { position: ProgramPosition; cohort: Cohort; order: 2 | 3 }) {
-  const week = position.phase === 'during' ? position.curriculumWeek : position.phase === 'before' ? 1 : null;
+  const week = position.phase === 'during' ? curriculumWeekOf(position.week) : position.phase === 'before' ? 1 : null;
   const { data, error } = useQuery(WEEK_MODULE, { variables: { week: week ?? 1 }, skip: week === null });
   const heading =
     position.phase === 'during'

@@ -2,13 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Card, SimpleGrid, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { EmptyState, QueryState } from '../../ui/states';
-import { describeSeries, weeklyRates, type WeekPoint } from './charts';
+import { cohortAttendance, describeSeries, weeklyRates, type ChartInput, type WeekPoint } from './charts';
 import { COACH_COHORT_CHARTS } from './operations';
 
 export function ChartsTab({ cohortId }: { cohortId: string }) {
   const { data, loading, error } = useQuery(COACH_COHORT_CHARTS, { variables: { id: cohortId }, fetchPolicy: 'cache-and-network' });
-  const cohort = data?.cohort;
-  const points = cohort ? weeklyRates(cohort) : [];
+  const input: ChartInput | null = data ? { ...data.cohort, clientIds: data.cohortProgress.map((p) => p.client.id) } : null;
+  const points = input ? weeklyRates(input) : [];
 
   return (
     <QueryState loading={loading && !data} error={error}>
@@ -17,14 +17,14 @@ export function ChartsTab({ cohortId }: { cohortId: string }) {
       ) : (
         <>
           <Text size="sm" c="dimmed" mb="md">
-            Rates are out of the {cohort?.enrolledCount} clients enrolled now, by program week (counted in the cohort’s timezone). Weeks without a
+            Rates are out of the {input?.clientIds.length} clients on the progress tab (excused absences left out), by program week (counted in the cohort’s timezone). Weeks without a
             session or without homework due are left empty.
           </Text>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <ChartCard
               id="attendance-chart"
               title="Attendance by week"
-              summary={describeSeries(points, 'attendance', 'attendance')}
+              summary={describeSeries(points, 'attendance', 'attendance', input && cohortAttendance(input))}
               points={points}
               valueKey="attendance"
               kind="bar"

@@ -1,26 +1,29 @@
-import { describeSeries, weeklyRates, type ChartInput } from './charts';
+import { cohortAttendance, describeSeries, weeklyRates, type ChartInput } from './charts';
+import { summarizeProgress } from './progress-rules';
 
 const base: ChartInput = {
   startsOn: '2026-11-09',
   timezone: 'America/New_York',
   programWeeks: 26,
-  enrolledCount: 3,
+  clientIds: ['a', 'b', 'c'],
   sessions: [],
   assignments: [],
   now: new Date('2026-12-01T19:00:00Z'), // Tuesday of week 4
 };
-const marks = (...s: ('PRESENT' | 'ABSENT' | 'EXCUSED')[]) => s.map((status) => ({ status }));
+type Mark = 'PRESENT' | 'ABSENT' | 'EXCUSED';
+const marks = (...s: Mark[]) => s.map((status, i) => ({ status, client: { id: base.clientIds[i] } }));
+const session = (id: string, startsAt: string, attendance = marks(), status: 'COMPLETED' | 'CANCELLED' | 'SCHEDULED' = 'COMPLETED') => ({ id, startsAt, status, attendance });
 
 describe('weeklyRates', () => {
-  it('computes attendance per program week out of the enrolled clients', () => {
+  it('computes attendance per program week out of the clients', () => {
     const points = weeklyRates({
       ...base,
       sessions: [
         // Tuesday 10 Nov 19:00 in New York is Wednesday 00:00 UTC: still week 1 there.
-        { startsAt: '2026-11-11T00:00:00Z', status: 'COMPLETED', attendance: marks('PRESENT', 'PRESENT', 'PRESENT') },
-        { startsAt: '2026-11-18T00:00:00Z', status: 'COMPLETED', attendance: marks('PRESENT', 'PRESENT', 'ABSENT') },
-        { startsAt: '2026-11-19T00:00:00Z', status: 'CANCELLED', attendance: [] },
-        { startsAt: '2026-12-09T00:00:00Z', status: 'SCHEDULED', attendance: [] },
+        session('1', '2026-11-11T00:00:00Z', marks('PRESENT', 'PRESENT', 'PRESENT')),
+        session('2', '2026-11-18T00:00:00Z', marks('PRESENT', 'PRESENT', 'ABSENT')),
+        session('3', '2026-11-19T00:00:00Z', [], 'CANCELLED'),
+        session('4', '2026-12-09T00:00:00Z', [], 'SCHEDULED'),
       ],
     });
     expect(points.map((p) => [p.week, p.attendance, p.sessionsHeld])).toEqual([
@@ -29,6 +32,17 @@ describe('weeklyRates', () => {
       [3, null, 0],
       [4, null, 0],
     ]);
+  });
+
+  it('leaves an excused absence out of that client’s count', () => {
+    const [week1] = weeklyRates({ ...base, sessions: [session('1', '2026-11-11T00:00:00Z', marks('PRESENT', 'PRESENT', 'EXCUSED'))] });
+    // Before: 2 of 3 enrolled present, 67%.
+    expect(week1.attendance).toBe(100);
+  });
+
+  it('counts a session held from its start, as the dashboard does', () => {
+    const startsNow = session('1', base.now!.toISOString(), marks('PRESENT', 'PRESENT', 'PRESENT'), 'SCHEDULED');
+    expect(weeklyRates({ ...base, sessions: [startsNow] })[3]).toMatchObject({ week: 4, attendance: 100, sessionsHeld: 1 });
   });
 
   it('computes submissions for homework already due, by the week it was due', () => {
@@ -49,21 +63,27 @@ describe('weeklyRates', () => {
   });
 
   it('treats an empty cohort as no data rather than dividing by zero', () => {
-    const points = weeklyRates({ ...base, enrolledCount: 0, sessions: [{ startsAt: '2026-11-11T00:00:00Z', status: 'COMPLETED', attendance: [] }] });
+    const points = weeklyRates({ ...base, clientIds: [], sessions: [session('1', '2026-11-11T00:00:00Z')] });
     expect(points[0].attendance).toBeNull();
   });
 });
 
-describe('describeSeries', () => {
-  it('summarises the average and the latest week', () => {
-    const points = weeklyRates({
-      ...base,
-      sessions: [
-        { startsAt: '2026-11-11T00:00:00Z', status: 'COMPLETED', attendance: marks('PRESENT', 'PRESENT', 'PRESENT') },
-        { startsAt: '2026-11-18T00:00:00Z', status: 'COMPLETED', attendance: marks('PRESENT', 'PRESENT', 'ABSENT') },
-      ],
-    });
-    expect(describeSeries(points, 'attendance', 'attendance')).toBe('Attendance averaged 84% over 2 weeks; week 2 was 67%.');
-    expect(describeSeries(points, 'submissions', 'homework submission')).toBe('No homework submission figures yet.');
+describe('describeSeries and cohortAttendance', () => {
+  const input = {
+    ...base,
+    sessions: [session('1', '2026-11-11T00:00:00Z', marks('PRESENT', 'PRESENT', 'PRESENT')), session('2', '2026-11-18T00:00:00Z', marks('PRESENT', 'PRESENT', 'ABSENT'))],
+  };
+
+  it('gives the same average attendance as the progress dashboard for the same cohort', () => {
+    // Clients a, b: 100%; c: 50%. The dashboard showed 83%; the charts averaged the weeks' rounded 100% and 67% to 84%.
+    const dashboard = summarizeProgress(
+      [1, 1, 0.5].map((attendanceRate, i) => ({ clientId: base.clientIds[i], submitted: 0, missing: 0, late: 0, reviewed: 0, attendanceRate, reachOutReasons: [] })),
+    );
+    expect(cohortAttendance(input)).toBe(Math.round(dashboard.averageAttendance! * 100));
+    expect(describeSeries(weeklyRates(input), 'attendance', 'attendance', cohortAttendance(input))).toBe('Attendance averaged 83% over 2 weeks; week 2 was 67%.');
+  });
+
+  it('says when there is nothing to summarise', () => {
+    expect(describeSeries(weeklyRates(input), 'submissions', 'homework submission')).toBe('No homework submission figures yet.');
   });
 });

@@ -11,7 +11,8 @@ import { COACH_COHORT_HEADER } from './operations';
 import { ProgressTab } from './progress-tab';
 import { ReviewTab } from './review-tab';
 import { SessionsTab } from './sessions-tab';
-import { describePosition, programPosition } from '../../lib/program-week';
+import { programPosition } from '@anchored/domain';
+import { describePosition } from '../../lib/program-week';
 
 export const COHORT_TABS = [
   { value: 'progress', label: 'Progress' },

@@ -6,7 +6,8 @@ import { PageHeader } from '../../ui/page';
 import { QueryState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status';
 import { COACH_COHORTS } from './operations';
-import { describePosition, programPosition } from '../../lib/program-week';
+import { programPosition } from '@anchored/domain';
+import { describePosition } from '../../lib/program-week';
 
 const ORDER: Record<string, number> = { ACTIVE: 0, ENROLLING: 1, DRAFT: 2, COMPLETED: 3, ARCHIVED: 4 };
 

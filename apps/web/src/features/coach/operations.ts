@@ -46,20 +46,7 @@ export const COACH_COHORT_PROGRESS = graphql(`
       late
       reviewed
       attendanceRate
-    }
-    cohort(id: $id) {
-      id
-      sessions {
-        id
-        startsAt
-        status
-        attendance {
-          status
-          client {
-            id
-          }
-        }
-      }
+      reachOutReasons
     }
   }
 `);
@@ -242,18 +229,25 @@ export const COACH_ASSIGN_HOMEWORK = graphql(`
 
 export const COACH_COHORT_CHARTS = graphql(`
   query CoachCohortCharts($id: ID!) {
+    cohortProgress(cohortId: $id) {
+      client {
+        id
+      }
+    }
     cohort(id: $id) {
       id
       startsOn
       timezone
       programWeeks
-      enrolledCount
       sessions {
         id
         startsAt
         status
         attendance {
           status
+          client {
+            id
+          }
         }
       }
       assignments {

@@ -1,4 +1,5 @@
-import type { AttendanceStatus, SessionStatus } from '../../gql/graphql';
+import { REACH_OUT, averageAttendance } from '@anchored/domain';
+import type { ReachOutReason } from '../../gql/graphql';
 
 export interface ProgressRow {
   clientId: string;
@@ -6,45 +7,33 @@ export interface ProgressRow {
   missing: number;
   late: number;
   reviewed: number;
-  /** PRESENT / sessions held, null before any was held. */
+  /** PRESENT / held sessions the client was not excused from, null before any. */
   attendanceRate: number | null;
+  /** The API's reach-out rule (libs/domain), the same as in the weekly summary. */
+  reachOutReasons: readonly ReachOutReason[];
 }
 
-export interface SessionForProgress {
-  id: string;
-  startsAt: string;
-  status: SessionStatus;
-  attendance: { status: AttendanceStatus; client: { id: string } }[];
+/** One reason as a short phrase for a badge: "2 missing assignments", "Attendance 50%", "Missed the last 2 sessions". */
+export function reasonLabel(reason: ReachOutReason, row: ProgressRow): string {
+  switch (reason) {
+    case 'MISSED_LAST_TWO_SESSIONS':
+      return `Missed the last ${REACH_OUT.missedInARow} sessions`;
+    case 'LOW_ATTENDANCE':
+      return `Attendance ${formatPercent(row.attendanceRate)}`;
+    case 'MISSING_HOMEWORK':
+      return `${row.missing} missing assignments`;
+    case 'NO_RECENT_CHECK_IN':
+      return `No check-in for ${REACH_OUT.checkInWithinDays} days`;
+    case 'ANCHORED_DROPPING':
+      return 'Feeling less anchored';
+  }
 }
 
-/** Thresholds of the reach-out rule, in one place so the screen can explain them. */
-export const REACH_OUT = { missingAtLeast: 2, attendanceBelow: 0.6, missedInARow: 2 } as const;
-
-/** Sessions that took place (not cancelled, already started), most recent first. */
-export function heldSessions<S extends { startsAt: string; status: SessionStatus }>(sessions: readonly S[], now: Date = new Date()): S[] {
-  return sessions
-    .filter((s) => s.status !== 'CANCELLED' && new Date(s.startsAt).getTime() <= now.getTime())
-    .sort((a, b) => new Date(b.startsAt).getTime() - new Date(a.startsAt).getTime());
-}
-
-/** True when the client was marked ABSENT at each of the last `count` sessions held. */
-export function missedLastSessions(clientId: string, sessions: readonly SessionForProgress[], now: Date = new Date(), count: number = REACH_OUT.missedInARow): boolean {
-  const recent = heldSessions(sessions, now).slice(0, count);
-  if (recent.length < count) return false;
-  return recent.every((s) => s.attendance.find((a) => a.client.id === clientId)?.status === 'ABSENT');
-}
-
-/**
- * Why a coach might want to check in with a client; empty when all looks fine. Each reason is a
- * short phrase for a badge: "2 missing assignments", "Attendance 50%", "Missed the last 2 sessions".
- */
-export function reachOutReasons(row: ProgressRow, sessions: readonly SessionForProgress[], now: Date = new Date()): string[] {
-  const reasons: string[] = [];
-  if (row.missing >= REACH_OUT.missingAtLeast) reasons.push(`${row.missing} missing assignments`);
-  if (row.attendanceRate !== null && row.attendanceRate < REACH_OUT.attendanceBelow) reasons.push(`Attendance ${formatPercent(row.attendanceRate)}`);
-  if (missedLastSessions(row.clientId, sessions, now)) reasons.push(`Missed the last ${REACH_OUT.missedInARow} sessions`);
-  return reasons;
-}
+/** What the rule looks for, in one sentence for the screen. */
+export const REACH_OUT_RULE =
+  `We suggest reaching out when someone missed the last ${REACH_OUT.missedInARow} sessions, attends under ` +
+  `${Math.round(REACH_OUT.attendanceBelow * 100)}% of the sessions held (excused ones left out), or has ` +
+  `${REACH_OUT.missingAtLeast} or more missing assignments. The weekly summary email names the same people.`;
 
 /** 0.666… → "67%"; null → "No sessions yet". */
 export function formatPercent(rate: number | null): string {
@@ -60,14 +49,13 @@ export interface ProgressSummary {
   toReachOut: number;
 }
 
-/** The figures above the table: averages over clients who have a rate, totals otherwise. */
-export function summarizeProgress(rows: readonly ProgressRow[], reasons: readonly string[][]): ProgressSummary {
-  const rates = rows.map((r) => r.attendanceRate).filter((r): r is number => r !== null);
+/** The figures above the table: the cohort's average attendance (libs/domain, as on the charts) and totals. */
+export function summarizeProgress(rows: readonly ProgressRow[]): ProgressSummary {
   return {
     clients: rows.length,
-    averageAttendance: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null,
+    averageAttendance: averageAttendance(rows.map((r) => r.attendanceRate)),
     missing: rows.reduce((a, r) => a + r.missing, 0),
     awaitingReview: rows.reduce((a, r) => a + (r.submitted - r.reviewed), 0),
-    toReachOut: reasons.filter((r) => r.length > 0).length,
+    toReachOut: rows.filter((r) => r.reachOutReasons.length > 0).length,
   };
 }

@@ -3,20 +3,23 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, QueryState } from '../../ui/states';
 import { COACH_COHORT_PROGRESS } from './operations';
-import { formatPercent, REACH_OUT, reachOutReasons, summarizeProgress } from './progress-rules';
+import { formatPercent, reasonLabel, REACH_OUT_RULE, summarizeProgress } from './progress-rules';
 
 export function ProgressTab({ cohortId }: { cohortId: string }) {
   const { data, loading, error } = useQuery(COACH_COHORT_PROGRESS, { variables: { id: cohortId }, fetchPolicy: 'cache-and-network' });
   const rows = (data?.cohortProgress ?? []).map((p) => ({
     client: p.client,
-    row: { clientId: p.client.id, submitted: p.submitted, missing: p.missing, late: p.late, reviewed: p.reviewed, attendanceRate: p.attendanceRate ?? null },
+    row: {
+      clientId: p.client.id,
+      submitted: p.submitted,
+      missing: p.missing,
+      late: p.late,
+      reviewed: p.reviewed,
+      attendanceRate: p.attendanceRate ?? null,
+      reachOutReasons: p.reachOutReasons,
+    },
   }));
-  const sessions = data?.cohort.sessions ?? [];
-  const reasons = rows.map((r) => reachOutReasons(r.row, sessions));
-  const summary = summarizeProgress(
-    rows.map((r) => r.row),
-    reasons,
-  );
+  const summary = summarizeProgress(rows.map((r) => r.row));
 
   if (error && !data) return <ErrorState error={error} />;
   return (
@@ -34,8 +37,7 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
             Progress by client
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            We suggest reaching out when someone has {REACH_OUT.missingAtLeast} or more missing assignments, attends under{' '}
-            {Math.round(REACH_OUT.attendanceBelow * 100)}% of the sessions held, or missed the last {REACH_OUT.missedInARow} sessions.
+            {REACH_OUT_RULE}
           </Text>
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm">
@@ -52,8 +54,8 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rows.map(({ client, row }, i) => {
-                  const why = reasons[i];
+                {rows.map(({ client, row }) => {
+                  const why = row.reachOutReasons.map((reason) => reasonLabel(reason, row));
                   return (
                     <Table.Tr key={client.id} bg={why.length ? 'var(--mantine-color-red-0)' : undefined}>
                       <Table.Th scope="row" fw={500}>

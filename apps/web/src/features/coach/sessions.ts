@@ -1,3 +1,4 @@
+import { isLocalTime } from '@anchored/domain';
 import type { AttendanceStatus } from '../../gql/graphql';
 
 interface SessionLike {
@@ -51,7 +52,7 @@ export function checkSeries(form: SeriesForm): { errors: Record<string, string> 
   const errors: Record<string, string> = {};
   if (!form.title.trim()) errors['title'] = 'Give the sessions a title.';
   if (form.weekdays.length === 0) errors['weekdays'] = 'Pick at least one day of the week.';
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(form.localTime)) errors['localTime'] = 'Enter a time such as 18:30.';
+  if (!isLocalTime(form.localTime)) errors['localTime'] = 'Enter a time such as 18:30.';
   const duration = checkDuration(form.durationMinutes);
   if (duration.error) errors['durationMinutes'] = duration.error;
   if (Object.keys(errors).length) return { errors };
