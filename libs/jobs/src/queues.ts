@@ -31,8 +31,6 @@ export interface SendEmailData {
   notificationId: string;
 }
 
-export type JobData = SessionReminderData | HomeworkNoticeData | SendEmailData | Record<string, never>;
-
 /**
  * Job ids carry the occurrence (a start time, a due time): BullMQ ignores an add whose id already
  * exists, so an id reused for a moved session would silently drop the new reminder. BullMQ ids may
