@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: lint, type-check and every test suite (unit and integration) of every project.
 // Integration tests need Postgres: TEST_DATABASE_SERVER_URL, else the server on 127.0.0.1:5432,
-// else an embedded Postgres started here for the run.
+// else an embedded Postgres started here for the run (always, with TEST_POSTGRES=embedded: the
+// any-day runner needs Postgres to share the tests' shifted clock). `--tests-only` skips lint and
+// type-check, which do not depend on the clock; `--projects=a,b` tests only those projects.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,11 +22,13 @@ function run(args) {
 }
 
 async function main() {
-  if (!env.TEST_DATABASE_SERVER_URL && !(await isListening('127.0.0.1', 5432))) {
+  const embedded = env.TEST_POSTGRES === 'embedded';
+  if (embedded) delete env.TEST_DATABASE_SERVER_URL;
+  if (!env.TEST_DATABASE_SERVER_URL && (embedded || !(await isListening('127.0.0.1', 5432)))) {
     const pg = await startEmbeddedPostgres(root, { port: 54330, database: 'postgres', folder: 'postgres-test', log });
     stopPostgres = pg.stop;
     env.TEST_DATABASE_SERVER_URL = pg.url;
-    log('No Postgres on 127.0.0.1:5432: using an embedded one for this run.');
+    log(embedded ? 'Using an embedded Postgres for this run.' : 'No Postgres on 127.0.0.1:5432: using an embedded one for this run.');
   }
   if (!env.TEST_REDIS_URL && !(await isListening('127.0.0.1', 6379))) {
     const redis = await startLocalRedis(root, { port: 6391, log });
@@ -32,8 +36,9 @@ async function main() {
     stopRedis = redis.stop;
     env.TEST_REDIS_URL = redis.url;
   }
-  run(['run-many', '-t', 'lint', 'typecheck']);
-  run(['run-many', '-t', 'test', '--parallel=1']);
+  if (!process.argv.includes('--tests-only')) run(['run-many', '-t', 'lint', 'typecheck']);
+  const only = process.argv.find((a) => a.startsWith('--projects='));
+  run(['run-many', '-t', 'test', '--parallel=1', ...(only ? ['-p', only.slice('--projects='.length)] : [])]);
 }
 
 main()

@@ -9,11 +9,28 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
+/**
+ * Under the any-day runner (tools/scripts/test-any-day.mjs) this process, the API and Postgres run
+ * on a clock shifted by libfaketime, under which Chromium hangs. Chromium then starts on the real
+ * clock and each page gets Playwright's clock, set to this process's (shifted) time.
+ */
+const SHIFTED_CLOCK = Boolean(process.env['FAKETIME']);
+
+function browserEnv(): Record<string, string> {
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  if (SHIFTED_CLOCK) {
+    delete env['LD_PRELOAD'];
+    delete env['FAKETIME'];
+  }
+  return env;
+}
+
 /** Debian's Chromium, never a downloaded one; the flags keep it off this machine's closed network. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   return chromium.launch({
     executablePath: CHROMIUM,
+    env: browserEnv(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
@@ -28,6 +45,8 @@ export async function newPerson(
   // Reduced motion: screenshots and axe see dialogs fully open, not halfway through a fade.
   const context = await browser.newContext({ baseURL, viewport, timezoneId, locale: 'en-GB', reducedMotion: 'reduce' });
   context.setDefaultTimeout(15_000);
+  // Time then flows on from the shifted instant, timers included.
+  if (SHIFTED_CLOCK) await context.clock.install({ time: Date.now() });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

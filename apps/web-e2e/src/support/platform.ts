@@ -11,6 +11,10 @@ const WEB_INDEX = join(ROOT, 'dist/web/index.html');
 
 export const ADMIN = { email: 'e2e-admin@anchored.test', password: 'an admin password for e2e' };
 
+function pick(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name] as string]])));
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -47,6 +51,8 @@ export class Platform {
       cwd: ROOT,
       env: {
         PATH: process.env['PATH'],
+        // The any-day runner's shifted clock (libfaketime) and timezone reach the API too.
+        ...pick(process.env, ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC', 'TZ']),
         NODE_ENV: 'production',
         PORT: String(port),
         PUBLIC_URL: url,
