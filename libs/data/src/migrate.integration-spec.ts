@@ -30,8 +30,8 @@ describe('migrations', () => {
       expect(tables.map((t) => t.table_name)).toEqual(
         expect.arrayContaining(['attendance', 'cohort_coaches', 'cohorts', 'enrollments', 'homework_assignments', 'invitations', 'login_attempts', 'refresh_tokens', 'sessions', 'submissions', 'users']),
       );
-      // Every column an entity maps exists in the tables the migrations built (the migrations,
-      // not the entities, own indexes and constraints).
+      // Every column an entity maps exists in the tables the migrations built (that the entities
+      // declare the same constraints and indexes is schema-drift.integration-spec.ts).
       const columns: { table_name: string; column_name: string }[] = await db.query(
         `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
       );

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /** What kind of private text was read (the GraphQL enum AccessSubject). */
@@ -21,19 +21,13 @@ export class AccessLogEntity {
 
   /** Whose text it is; their log goes with their account. */
   @Column({ name: 'owner_id', type: 'uuid' })
+  @ForeignKey(() => UserEntity, { name: 'access_log_owner_fk', onDelete: 'CASCADE' })
   ownerId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'access_log_owner_fk' })
-  owner?: UserEntity;
-
-  @Column({ name: 'reader_id', type: 'uuid' })
-  readerId: string;
-
   /** A reader cannot be deleted out of someone's log. */
-  @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'reader_id', foreignKeyConstraintName: 'access_log_reader_fk' })
-  reader?: UserEntity;
+  @Column({ name: 'reader_id', type: 'uuid' })
+  @ForeignKey(() => UserEntity, { name: 'access_log_reader_fk', onDelete: 'NO ACTION' })
+  readerId: string;
 
   @Column({ type: 'enum', enum: AccessSubject, enumName: 'access_subject' })
   subject: AccessSubject;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CohortEntity } from './cohort.entity';
 import { UserEntity } from './user.entity';
 
@@ -20,29 +20,20 @@ export class CohortAuditEntryEntity {
   id: string;
 
   @Column({ name: 'cohort_id', type: 'uuid' })
+  @ForeignKey(() => CohortEntity, { name: 'cohort_audit_log_cohort_fk', onDelete: 'NO ACTION' })
   cohortId: string;
-
-  @ManyToOne(() => CohortEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'cohort_id', foreignKeyConstraintName: 'cohort_audit_log_cohort_fk' })
-  cohort?: CohortEntity;
 
   @Column({ type: 'enum', enum: CohortAuditAction, enumName: 'cohort_audit_action' })
   action: CohortAuditAction;
 
   @Column({ name: 'coach_id', type: 'uuid' })
+  @ForeignKey(() => UserEntity, { name: 'cohort_audit_log_coach_fk', onDelete: 'NO ACTION' })
   coachId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'coach_id', foreignKeyConstraintName: 'cohort_audit_log_coach_fk' })
-  coach?: UserEntity;
 
   /** The admin who did it. */
   @Column({ name: 'actor_id', type: 'uuid' })
+  @ForeignKey(() => UserEntity, { name: 'cohort_audit_log_actor_fk', onDelete: 'NO ACTION' })
   actorId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'cohort_audit_log_actor_fk' })
-  actor?: UserEntity;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;

@@ -1,7 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { CohortStatus } from '@anchored/domain';
 
 @Entity('cohorts')
+@Index('cohorts_status_idx', ['status'])
+@Check('cohorts_name_check', 'length(btrim(name)) > 0')
+@Check('cohorts_program_weeks_check', 'program_weeks BETWEEN 1 AND 104')
+@Check('cohorts_capacity_check', 'capacity >= 1')
 export class CohortEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

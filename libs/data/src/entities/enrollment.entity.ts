@@ -1,16 +1,28 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { EnrollmentStatus } from '@anchored/domain';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { EnrollmentStatus, OPEN_ENROLLMENT_STATUSES } from '@anchored/domain';
+import { CohortEntity } from './cohort.entity';
+import { UserEntity } from './user.entity';
+
+const OPEN = OPEN_ENROLLMENT_STATUSES.map((status) => `'${status}'`).join(', ');
 
 @Entity('enrollments')
+// One open application or seat per client and cohort; closed ones stay as history.
+@Index('enrollments_one_open_per_client', ['cohortId', 'clientId'], { unique: true, where: `status IN (${OPEN})` })
+@Index('enrollments_cohort_status_idx', ['cohortId', 'status'])
+@Index('enrollments_client_idx', ['clientId'])
+@Index('enrollments_waitlist_idx', ['cohortId', 'waitlistedAt', 'id'], { where: `status = '${EnrollmentStatus.WAITLISTED}'` })
 @Index('enrollments_legacy_motivation_idx', ['id'], { where: 'motivation IS NOT NULL' })
+@Check('enrollments_check', `status <> '${EnrollmentStatus.WAITLISTED}' OR waitlisted_at IS NOT NULL`)
 export class EnrollmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'cohort_id', type: 'uuid' })
+  @ForeignKey(() => CohortEntity, { name: 'enrollments_cohort_id_fkey', onDelete: 'CASCADE' })
   cohortId: string;
 
   @Column({ name: 'client_id', type: 'uuid' })
+  @ForeignKey(() => UserEntity, { name: 'enrollments_client_id_fkey', onDelete: 'CASCADE' })
   clientId: string;
 
   @Column({ type: 'enum', enum: EnrollmentStatus, enumName: 'enrollment_status', default: EnrollmentStatus.APPLIED })

@@ -1,11 +1,18 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CohortEntity } from './cohort.entity';
+import { UserEntity } from './user.entity';
 
 @Entity('homework_assignments')
+@Index('homework_assignments_cohort_due_idx', ['cohortId', 'dueAt'])
+/** The reminder reconciler scans upcoming due times. */
+@Index('homework_assignments_due_idx', ['dueAt'])
+@Check('homework_assignments_title_check', 'length(btrim(title)) > 0')
 export class HomeworkAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'cohort_id', type: 'uuid' })
+  @ForeignKey(() => CohortEntity, { name: 'homework_assignments_cohort_id_fkey', onDelete: 'CASCADE' })
   cohortId: string;
 
   /** A template of libs/curriculum. */
@@ -22,6 +29,7 @@ export class HomeworkAssignmentEntity {
   dueAt: Date;
 
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { name: 'homework_assignments_created_by_id_fkey', onDelete: 'SET NULL' })
   createdById: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,7 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '@anchored/domain';
+import { UserEntity } from './user.entity';
 
 @Entity('invitations')
+@Index('invitations_token_hash_key', ['tokenHash'], { unique: true })
+@Index('invitations_email_idx', ['email'])
+@Check('invitations_email_check', 'email = lower(email)')
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -17,6 +21,7 @@ export class InvitationEntity {
   tokenHash: string;
 
   @Column({ name: 'invited_by_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { name: 'invitations_invited_by_id_fkey', onDelete: 'SET NULL' })
   invitedById: string | null;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })

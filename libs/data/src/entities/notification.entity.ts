@@ -1,13 +1,24 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { EmailStatus, NotificationKind } from '@anchored/domain';
+import { UserEntity } from './user.entity';
+
+const EMAIL_OUTSTANDING = [EmailStatus.PENDING, EmailStatus.SENDING].map((status) => `'${status}'`).join(', ');
 
 /** An in-app notification; its email columns make the table the email outbox too. */
 @Entity('notifications')
+// Retries and parallel workers collide here instead of notifying (and emailing) twice.
+@Unique('notifications_dedupe_key_unique', ['dedupeKey'])
+// The migration orders created_at and id DESC, which TypeORM cannot declare
+// (schema-drift.integration-spec.ts allows that one difference for this index).
+@Index('notifications_user_created_idx', ['userId', 'createdAt', 'id'])
+@Index('notifications_user_unread_idx', ['userId'], { where: 'read_at IS NULL' })
+@Index('notifications_email_due_idx', ['emailNotBefore'], { where: `email_status IN (${EMAIL_OUTSTANDING})` })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
+  @ForeignKey(() => UserEntity, { name: 'notifications_user_id_fkey', onDelete: 'CASCADE' })
   userId: string;
 
   @Column({ type: 'enum', enum: NotificationKind, enumName: 'notification_kind' })
@@ -36,7 +47,8 @@ export class NotificationEntity {
   @Column({ name: 'email_status', type: 'enum', enum: EmailStatus, enumName: 'email_status' })
   emailStatus: EmailStatus;
 
-  @Column({ name: 'email_not_before', type: 'timestamptz' })
+  /** Quiet hours push delivery to this instant. */
+  @Column({ name: 'email_not_before', type: 'timestamptz', default: () => 'now()' })
   emailNotBefore: Date;
 
   @Column({ name: 'email_attempts', type: 'int', default: 0 })

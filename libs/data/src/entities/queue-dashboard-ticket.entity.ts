@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /**
@@ -12,11 +12,8 @@ export class QueueDashboardTicketEntity {
   tokenHash: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
+  @ForeignKey(() => UserEntity, { name: 'queue_dashboard_tickets_user_fk', onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'queue_dashboard_tickets_user_fk' })
-  user?: UserEntity;
 
   /** The refresh-token family of the login that asked for the link. */
   @Column({ name: 'family_id', type: 'uuid' })

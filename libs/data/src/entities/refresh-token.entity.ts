@@ -1,15 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
 
 /**
  * One refresh token of a login "family". Each refresh rotates to a new token of the same family;
  * presenting a rotated (or revoked) token again revokes the whole family.
  */
 @Entity('refresh_tokens')
+@Index('refresh_tokens_family_idx', ['familyId'])
+@Index('refresh_tokens_user_idx', ['userId'])
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
+  @ForeignKey(() => UserEntity, { name: 'refresh_tokens_user_id_fkey', onDelete: 'CASCADE' })
   userId: string;
 
   @Column({ name: 'family_id', type: 'uuid' })

@@ -1,12 +1,18 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { SessionStatus } from '@anchored/domain';
+import { CohortEntity } from './cohort.entity';
 
 @Entity('sessions')
+@Index('sessions_cohort_starts_idx', ['cohortId', 'startsAt'])
+@Index('sessions_starts_idx', ['startsAt'], { where: `status = '${SessionStatus.SCHEDULED}'` })
+@Check('sessions_title_check', 'length(btrim(title)) > 0')
+@Check('sessions_duration_minutes_check', 'duration_minutes BETWEEN 5 AND 600')
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'cohort_id', type: 'uuid' })
+  @ForeignKey(() => CohortEntity, { name: 'sessions_cohort_id_fkey', onDelete: 'CASCADE' })
   cohortId: string;
 
   /** Set for sessions created together by scheduleSessionSeries. */

@@ -1,8 +1,18 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { NotificationKind, Role } from '@anchored/domain';
 
+/** Local time of day, HH:mm (24 h). */
+const HH_MM = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
+
 @Entity('users')
+@Index('users_email_key', ['email'], { unique: true })
+@Index('users_role_idx', ['role'])
 @Index('users_calendar_token_hash_key', ['calendarTokenHash'], { unique: true })
+@Index('users_calendar_token_key', ['legacyCalendarToken'], { unique: true })
+@Check('users_email_check', 'email = lower(email)')
+@Check('users_name_check', 'length(btrim(name)) > 0')
+@Check('users_quiet_hours_start_check', `quiet_hours_start ~ '${HH_MM}'`)
+@Check('users_quiet_hours_end_check', `quiet_hours_end ~ '${HH_MM}'`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
