@@ -90,11 +90,6 @@ export function orderWaitlist<T extends WaitlistEntry>(entries: readonly T[]): T
   return [...entries].sort((a, b) => a.waitlistedAt.getTime() - b.waitlistedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** 1-based positions keyed by enrollment id. */
-export function waitlistPositions(entries: readonly WaitlistEntry[]): Map<string, number> {
-  return new Map(orderWaitlist(entries).map((entry, index) => [entry.id, index + 1]));
-}
-
 /** Who an admin promotes from the waitlist: the one they chose, or else the first in line. */
 export function pickFromWaitlist<T extends WaitlistEntry>(entries: readonly T[], chosenId?: string): T {
   const ordered = orderWaitlist(entries);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { programPosition, programStartsAt, programWeekOf } from './program-week';
+import { programPosition, programWeekOf } from './program-week';
 
 const cohort = { startsOn: '2025-03-03', timezone: 'America/New_York', programWeeks: 26 };
 
@@ -37,11 +37,5 @@ describe('programWeekOf', () => {
     expect(programWeekOf(at('2026-03-09T00:00'), '2026-03-02', 'America/New_York', 26)).toBe(2);
     expect(programWeekOf(at('2026-08-30T12:00'), '2026-03-02', 'America/New_York', 26)).toBe(26);
     expect(programWeekOf(at('2026-08-31T00:00'), '2026-03-02', 'America/New_York', 26)).toBeNull();
-  });
-});
-
-describe('programStartsAt', () => {
-  it('is midnight of the first day in the cohort timezone', () => {
-    expect(programStartsAt({ startsOn: '2026-11-09', timezone: 'America/New_York' }).toISOString()).toBe('2026-11-09T05:00:00.000Z');
   });
 });

@@ -32,8 +32,3 @@ export function programWeekOf(at: Date, startsOn: string, timezone: string, prog
   const position = programPosition({ startsOn, timezone, programWeeks }, at);
   return position.phase === 'during' ? position.week : null;
 }
-
-/** The instant the program's first day begins in the cohort's timezone. */
-export function programStartsAt(cohort: Pick<ProgramCalendar, 'startsOn' | 'timezone'>): Date {
-  return DateTime.fromISO(cohort.startsOn, { zone: cohort.timezone }).startOf('day').toJSDate();
-}

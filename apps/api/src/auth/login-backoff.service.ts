@@ -4,25 +4,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@anchored/domain';
 import { sha256 } from './tokens';
 
-/** Free attempts per email and client IP before the backoff starts, and its ceiling. */
-export const FREE_LOGIN_FAILURES = 5;
-export const MAX_LOCK_SECONDS = 15 * 60;
+/** Free attempts per email and client IP before the backoff starts (1 s, doubling per failure), and its ceiling. */
+const FREE_LOGIN_FAILURES = 5;
+const MAX_LOCK_SECONDS = 15 * 60;
 /**
  * Free attempts per email from all addresses together: looser, so that an attacker on one address
  * cannot lock the owner out from theirs (that address stops long before), while an attack spread
  * over many addresses is still slowed down.
  */
-export const FREE_ACCOUNT_FAILURES = 25;
+const FREE_ACCOUNT_FAILURES = 25;
 /** ip_hash of the account-wide row, which counts attempts from every address. */
 export const ANY_IP = '*';
 /** Rows untouched for this long (and not locked) are deleted now and then. */
 const FORGET_AFTER_HOURS = 24;
-
-/** Seconds a key stays locked after its n-th consecutive failure: 1, 2, 4 … up to 15 minutes. */
-export function lockSecondsAfter(failures: number, free = FREE_LOGIN_FAILURES): number {
-  if (failures < free) return 0;
-  return Math.min(2 ** (failures - free), MAX_LOCK_SECONDS);
-}
 
 export interface LoginClaim {
   emailHash: string;
