@@ -6,6 +6,7 @@ import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '@anchored/config';
+import { AccessModule } from './access/access.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -15,7 +16,7 @@ import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service';
 import { DemoDataService } from './bootstrap/demo-data.service';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
-import { JwtAuthGuard, RolesGuard } from './common/guards';
+import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { loggerParams } from './common/logging';
 import { AppConfigModule } from './config.module';
 import { DatabaseModule } from './database/database.module';
@@ -71,6 +72,7 @@ export class AppModule {
           useFactory: (loaders: LoadersFactory) => graphqlOptions(config, loaders),
         }),
         HealthModule,
+        AccessModule,
         PrivateTextModule,
         AccessLogModule,
         AuditModule,
@@ -89,7 +91,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
-        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: PermissionGuard },
         AdminBootstrapService,
         DemoDataService,
       ],

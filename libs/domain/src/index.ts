@@ -10,3 +10,4 @@ export * from './attendance';
 export * from './reach-out';
 export * from './progress';
 export * from './notifications';
+export * from './access-policy';

@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CohortAuditEntryEntity } from '@anchored/data';
-import { DomainError, Role } from '@anchored/domain';
+import { DomainError, Permission } from '@anchored/domain';
+import { Requires } from '../access/requires.decorator';
 import { CohortModel } from '../cohorts/models/cohort.model';
-import { Roles } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { assertPage } from '../common/paging';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -15,7 +15,7 @@ import { CohortAuditEntryModel } from './models/cohort-audit-entry.model';
 export class CohortAuditResolver {
   constructor(private readonly audit: CohortAuditService) {}
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.READ_AUDIT_LOG)
   @Query(() => [CohortAuditEntryModel], { description: "ADMIN: who assigned or removed which coach of the cohort, and when; newest first" })
   async cohortAuditLog(
     @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,

@@ -8,6 +8,7 @@ import { AttendanceStatus, CohortStatus, EnrollmentStatus, Role } from '@anchore
 import { APP_CONFIG } from '../config.module';
 import { EnrollmentService } from '../enrollment/enrollment.service';
 import { HomeworkService } from '../homework/homework.service';
+import { LoadersFactory } from '../loaders/loaders';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 
@@ -33,6 +34,7 @@ export class DemoDataService {
     private readonly sessions: SessionsService,
     private readonly homework: HomeworkService,
     private readonly enrollment: EnrollmentService,
+    private readonly loadersFactory: LoadersFactory,
   ) {}
 
   /** Loads demo people and an enrolling cohort into an empty database; does nothing otherwise. */
@@ -79,6 +81,8 @@ export class DemoDataService {
    */
   private async seedActiveCohort(coachId: string, clientIds: string[]): Promise<string> {
     const coach = { id: coachId, role: Role.COACH };
+    // Outside a request: one set of loaders for the access checks of the whole seed.
+    const loaders = this.loadersFactory.create();
     const startsOn = DateTime.now().setZone('America/New_York').minus({ weeks: 3 }).startOf('week').toISODate() as string;
     const cohort = await this.db.getRepository(CohortEntity).save({
       name: 'Autumn Interdependence Circle',
@@ -99,30 +103,30 @@ export class DemoDataService {
       localTime: '19:00',
       durationMinutes: 90,
       meetingUrl: 'https://meet.example.com/autumn-circle',
-    });
+    }, loaders);
     const past = series.filter((session) => session.startsAt < new Date());
     for (const [i, session] of past.entries()) {
       for (const [j, clientId] of clientIds.entries()) {
         // The third client has missed the last two sessions: the weekly summary flags them.
         const absent = j === 2 && i >= past.length - 2;
-        await this.sessions.recordAttendance(coach, session.id, clientId, absent ? AttendanceStatus.ABSENT : AttendanceStatus.PRESENT);
+        await this.sessions.recordAttendance(coach, session.id, clientId, absent ? AttendanceStatus.ABSENT : AttendanceStatus.PRESENT, loaders);
       }
     }
     const checkIn = await this.homework.assign(coach, {
       cohortId: cohort.id,
       templateKey: 'where-am-i-located',
       dueAt: DateTime.now().minus({ days: 3 }).toJSDate(),
-    });
-    await this.homework.assign(coach, { cohortId: cohort.id, templateKey: 'boundary-practice-log', dueAt: DateTime.now().plus({ days: 4 }).toJSDate() });
+    }, loaders);
+    await this.homework.assign(coach, { cohortId: cohort.id, templateKey: 'boundary-practice-log', dueAt: DateTime.now().plus({ days: 4 }).toJSDate() }, loaders);
     const answer = {
       location: 'With someone else: their mood, their opinion, their needs',
       bodySignals: 'Tight jaw, shallow breath.',
       groundedness: 6,
       returnPractice: 'Three long exhales and feeling my feet on the floor.',
     };
-    const first = await this.homework.submit({ id: clientIds[0], role: Role.CLIENT }, checkIn.id, answer);
-    await this.homework.submit({ id: clientIds[1], role: Role.CLIENT }, checkIn.id, { ...answer, location: 'With me: my body, my feelings, my choices', groundedness: 8 });
-    await this.homework.review(coach, first.id, 'Noticing the jaw is a real skill. Try the exhale before you answer the next message.');
+    const first = await this.homework.submit({ id: clientIds[0], role: Role.CLIENT }, checkIn.id, answer, loaders);
+    await this.homework.submit({ id: clientIds[1], role: Role.CLIENT }, checkIn.id, { ...answer, location: 'With me: my body, my feelings, my choices', groundedness: 8 }, loaders);
+    await this.homework.review(coach, first.id, 'Noticing the jaw is a real skill. Try the exhale before you answer the next message.', loaders);
     return cohort.name;
   }
 }

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { CohortAccessService } from './cohort-access.service';
 import { CohortsResolver } from './cohorts.resolver';
 import { CohortsService } from './cohorts.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CohortsService, CohortsResolver, CohortAccessService],
-  exports: [CohortsService, CohortAccessService],
+  providers: [CohortsService, CohortsResolver],
+  exports: [CohortsService],
 })
 export class CohortsModule {}

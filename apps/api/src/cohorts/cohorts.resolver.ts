@@ -1,12 +1,13 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CohortEntity } from '@anchored/data';
-import { cohortEndsOn } from '@anchored/domain';
+import { Permission, cohortEndsOn } from '@anchored/domain';
+import { Requires } from '../access/requires.decorator';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Roles } from '../common/decorators';
+import { CurrentUser } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { DateScalar } from '../graphql/date.scalar';
-import { CohortStatus, Role } from '../graphql/enums';
+import { CohortStatus } from '../graphql/enums';
 import { UserModel } from '../users/models/user.model';
 import { CohortsService } from './cohorts.service';
 import { CreateCohortInput } from './dto/create-cohort.input';
@@ -21,18 +22,19 @@ export class CohortsResolver {
     return this.cohortsService.listFor(caller);
   }
 
+  @Requires(Permission.VIEW_COHORT)
   @Query(() => CohortModel)
   cohort(@Args('id', { type: () => ID }, ParseUuidPipe) id: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
     return this.cohortsService.findVisible(caller, id, ctx.loaders);
   }
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.ADMINISTER)
   @Mutation(() => CohortModel, { description: 'ADMIN: creates a cohort in DRAFT' })
   createCohort(@Args('input') input: CreateCohortInput) {
     return this.cohortsService.create(input);
   }
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.ADMINISTER)
   @Mutation(() => CohortModel, { description: 'ADMIN: DRAFT → ENROLLING → ACTIVE → COMPLETED → ARCHIVED, one step at a time' })
   setCohortStatus(
     @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
@@ -41,7 +43,7 @@ export class CohortsResolver {
     return this.cohortsService.setStatus(cohortId, status);
   }
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.ADMINISTER)
   @Mutation(() => CohortModel, { description: "ADMIN: the coach can then read the cohort's homework; audited, and the ENROLLED clients are told" })
   assignCoach(
     @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
@@ -51,7 +53,7 @@ export class CohortsResolver {
     return this.cohortsService.assignCoach(caller, cohortId, coachId);
   }
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.ADMINISTER)
   @Mutation(() => CohortModel, { description: 'ADMIN: audited' })
   unassignCoach(
     @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,

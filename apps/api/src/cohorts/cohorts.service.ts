@@ -8,23 +8,24 @@ import {
   DomainError,
   EnrollmentStatus,
   NotificationKind,
+  Permission,
   Role,
   assertCohortTransition,
   statusOnCohortCompletion,
 } from '@anchored/domain';
 import { coachAssignedKey, enrollmentUpdateKey, renderCoachAssigned, renderEnrollmentUpdate } from '@anchored/notifications';
+import { AccessService } from '../access/access.service';
 import { CohortAuditService } from '../audit/cohort-audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
-import { CohortAccessService } from './cohort-access.service';
 import type { CreateCohortInput } from './dto/create-cohort.input';
 
 @Injectable()
 export class CohortsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: CohortAccessService,
+    private readonly access: AccessService,
     private readonly jobs: JobsProducer,
     private readonly audit: CohortAuditService,
   ) {}
@@ -40,7 +41,7 @@ export class CohortsService {
     });
   }
 
-  /** The cohorts the caller may see, soonest start first. */
+  /** The cohorts the caller may see, soonest start first: the VIEW_COHORT rule of the access policy, as a query. */
   async listFor(caller: AuthUser): Promise<CohortEntity[]> {
     const qb = this.db.getRepository(CohortEntity).createQueryBuilder('c').orderBy('c.starts_on', 'ASC').addOrderBy('c.name', 'ASC');
     if (caller.role === Role.COACH) {
@@ -54,10 +55,10 @@ export class CohortsService {
     return qb.getMany();
   }
 
-  async findVisible(caller: AuthUser, id: string, loaders?: Loaders): Promise<CohortEntity> {
-    const cohort = loaders ? await loaders.cohortById.load(id) : await this.db.getRepository(CohortEntity).findOneBy({ id });
+  async findVisible(caller: AuthUser, id: string, loaders: Loaders): Promise<CohortEntity> {
+    const cohort = await loaders.cohortById.load(id);
     if (!cohort) throw DomainError.notFound('That cohort');
-    if (!(await this.access.canView(caller, cohort, loaders))) throw DomainError.forbidden('You do not have access to that cohort.');
+    await this.access.require(caller, Permission.VIEW_COHORT, { cohort }, loaders);
     return cohort;
   }
 

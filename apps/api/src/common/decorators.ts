@@ -1,17 +1,12 @@
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Role } from '@anchored/domain';
 import type { AuthUser } from './auth-user';
 import { requestOf } from './request-of';
 
 export const IS_PUBLIC = 'anchored:isPublic';
-export const ROLES = 'anchored:roles';
 
 /** No access token needed (login, sign-up, health, calendar feeds). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
-
-/** Only these roles may call; checked by RolesGuard. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
   return requestOf(context).user as AuthUser;

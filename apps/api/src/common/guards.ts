@@ -1,9 +1,13 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError, Role } from '@anchored/domain';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { DomainError, Permission, roleRefusal, rolesFor } from '@anchored/domain';
+import { REQUIRES } from '../access/requires.decorator';
+import { clearLoaders } from '../loaders/loaders';
+import type { GqlContext } from './gql-context';
 import type { AuthUser } from './auth-user';
-import { IS_PUBLIC, ROLES } from './decorators';
+import { IS_PUBLIC } from './decorators';
 import { requestOf } from './request-of';
 
 /**
@@ -32,19 +36,26 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 }
 
-/** Global guard: enforces @Roles() where present. */
+/**
+ * Global guard: where a root field names its permission (@Requires), callers whose role can never
+ * hold it are refused here, before their arguments are parsed; the service decides the rest.
+ * Before each root mutation field, the request's loaders forget what they loaded, so access facts
+ * are never older than the mutation asking.
+ */
 @Injectable()
-export class RolesGuard {
+export class PermissionGuard {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
-    if (!roles || roles.length === 0) return true;
+    if (context.getType<string>() === 'graphql') {
+      const gql = GqlExecutionContext.create(context);
+      if (gql.getInfo()?.parentType?.name === 'Mutation') clearLoaders(gql.getContext<GqlContext>().loaders);
+    }
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, [context.getHandler(), context.getClass()]);
+    if (!permission) return true;
     const user = requestOf(context).user as AuthUser | undefined;
     if (!user) throw DomainError.unauthenticated();
-    if (!roles.includes(user.role)) {
-      throw DomainError.forbidden(`Only ${roles.map((r) => r.toLowerCase() + 's').join(' and ')} may do that.`);
-    }
+    if (!rolesFor(permission).includes(user.role)) throw DomainError.forbidden(roleRefusal(permission));
     return true;
   }
 }

@@ -1,12 +1,13 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CohortEntity, EnrollmentEntity } from '@anchored/data';
-import { DomainError } from '@anchored/domain';
+import { DomainError, Permission } from '@anchored/domain';
+import { Requires } from '../access/requires.decorator';
 import { CohortModel } from '../cohorts/models/cohort.model';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Roles } from '../common/decorators';
+import { CurrentUser } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { ApplicationDecision, EnrollmentStatus, Role } from '../graphql/enums';
+import { ApplicationDecision, EnrollmentStatus } from '../graphql/enums';
 import { UserModel } from '../users/models/user.model';
 import { ApplyInput } from './dto/apply.input';
 import { EnrollmentService } from './enrollment.service';
@@ -21,13 +22,13 @@ export class EnrollmentResolver {
     return this.enrollment.myEnrollments(caller);
   }
 
-  @Roles(Role.CLIENT)
+  @Requires(Permission.APPLY)
   @Mutation(() => EnrollmentModel, { description: 'CLIENT: applies to a cohort that is ENROLLING' })
-  applyToCohort(@Args('input') input: ApplyInput, @CurrentUser() caller: AuthUser) {
-    return this.enrollment.apply(caller, input.cohortId.toLowerCase(), input.motivation);
+  applyToCohort(@Args('input') input: ApplyInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.enrollment.apply(caller, input.cohortId.toLowerCase(), ctx.loaders, input.motivation);
   }
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.MANAGE_ENROLLMENT)
   @Mutation(() => EnrollmentModel, { description: 'ADMIN: accept (capacity permitting), waitlist or reject' })
   decideApplication(
     @Args('enrollmentId', { type: () => ID }, ParseUuidPipe) enrollmentId: string,
@@ -36,7 +37,7 @@ export class EnrollmentResolver {
     return this.enrollment.decide(enrollmentId, decision);
   }
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.MANAGE_ENROLLMENT)
   @Mutation(() => EnrollmentModel, { description: 'ADMIN: seats the first client on the waitlist, or the one chosen' })
   promoteFromWaitlist(
     @Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string,
@@ -45,10 +46,10 @@ export class EnrollmentResolver {
     return this.enrollment.promoteFromWaitlist(cohortId, enrollmentId);
   }
 
-  @Roles(Role.CLIENT, Role.ADMIN)
+  @Requires(Permission.WITHDRAW_ENROLLMENT)
   @Mutation(() => EnrollmentModel, { description: 'The client or an ADMIN; frees the seat' })
-  withdrawEnrollment(@Args('enrollmentId', { type: () => ID }, ParseUuidPipe) enrollmentId: string, @CurrentUser() caller: AuthUser) {
-    return this.enrollment.withdraw(caller, enrollmentId);
+  withdrawEnrollment(@Args('enrollmentId', { type: () => ID }, ParseUuidPipe) enrollmentId: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.enrollment.withdraw(caller, enrollmentId, ctx.loaders);
   }
 
   @ResolveField(() => CohortModel)
@@ -66,8 +67,8 @@ export class EnrollmentResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Why the client applied' })
-  motivation(@Parent() enrollment: EnrollmentEntity) {
-    return this.enrollment.readMotivation(enrollment);
+  motivation(@Parent() enrollment: EnrollmentEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.enrollment.readMotivation(caller, enrollment, ctx.loaders);
   }
 
   @ResolveField(() => Int, { nullable: true, description: '1-based while WAITLISTED' })
@@ -86,8 +87,9 @@ export class CohortEnrollmentsResolver {
   enrollments(
     @Parent() cohort: CohortEntity,
     @CurrentUser() caller: AuthUser,
+    @Context() ctx: GqlContext,
     @Args('status', { type: () => EnrollmentStatus, nullable: true }) status?: EnrollmentStatus,
   ) {
-    return this.enrollment.forCohort(caller, cohort.id, status);
+    return this.enrollment.forCohort(caller, cohort.id, ctx.loaders, status);
   }
 }

@@ -8,15 +8,16 @@ import {
   DomainError,
   EnrollmentStatus,
   NotificationKind,
-  Role,
+  Permission,
   acceptsApplications,
   assertCanWithdraw,
   decideApplication,
   pickFromWaitlist,
 } from '@anchored/domain';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { isUniqueViolation } from '../database/pg-errors';
+import type { Loaders } from '../loaders/loaders';
 import { JobsProducer } from '../jobs/jobs-producer.service';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, motivationAad } from '../private-text/private-text-cipher';
 
@@ -24,13 +25,13 @@ import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, motivationAad } from '../privat
 export class EnrollmentService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: CohortAccessService,
+    private readonly access: AccessService,
     private readonly jobs: JobsProducer,
     @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
   ) {}
 
-  async apply(caller: AuthUser, cohortId: string, motivation?: string): Promise<EnrollmentEntity> {
-    if (caller.role !== Role.CLIENT) throw DomainError.forbidden('Only clients apply to cohorts.');
+  async apply(caller: AuthUser, cohortId: string, loaders: Loaders, motivation?: string): Promise<EnrollmentEntity> {
+    await this.access.require(caller, Permission.APPLY, null, loaders);
     const cohort = await this.db.getRepository(CohortEntity).findOneBy({ id: cohortId });
     if (!cohort) throw DomainError.notFound('That cohort');
     if (!acceptsApplications(cohort.status)) {
@@ -56,8 +57,9 @@ export class EnrollmentService {
     return motivation ? this.cipher.encrypt(motivation, motivationAad({ cohortId, clientId })) : null;
   }
 
-  /** The motivation, for whoever may see the enrollment; plaintext left by an older version until it is sealed at start. */
-  readMotivation(enrollment: EnrollmentEntity): string | null {
+  /** The motivation (READ_MOTIVATION: the client, the cohort's coaches, admins); plaintext left by an older version until it is sealed at start. */
+  async readMotivation(caller: AuthUser, enrollment: EnrollmentEntity, loaders: Loaders): Promise<string | null> {
+    await this.access.require(caller, Permission.READ_MOTIVATION, { enrollment }, loaders);
     return enrollment.motivationEncrypted ? this.cipher.decrypt<string>(enrollment.motivationEncrypted, motivationAad(enrollment)) : enrollment.legacyMotivation;
   }
 
@@ -65,8 +67,8 @@ export class EnrollmentService {
     return this.db.getRepository(EnrollmentEntity).find({ where: { clientId: caller.id }, order: { appliedAt: 'DESC' } });
   }
 
-  async forCohort(caller: AuthUser, cohortId: string, status?: EnrollmentStatus): Promise<EnrollmentEntity[]> {
-    await this.access.assertCanManage(caller, cohortId);
+  async forCohort(caller: AuthUser, cohortId: string, loaders: Loaders, status?: EnrollmentStatus): Promise<EnrollmentEntity[]> {
+    await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId }, loaders);
     return this.db.getRepository(EnrollmentEntity).find({
       where: status ? { cohortId, status } : { cohortId },
       order: { appliedAt: 'ASC', id: 'ASC' },
@@ -120,14 +122,12 @@ export class EnrollmentService {
   }
 
   /** The client themself or an admin; frees the seat (the waitlist keeps its order). */
-  async withdraw(caller: AuthUser, enrollmentId: string): Promise<EnrollmentEntity> {
+  async withdraw(caller: AuthUser, enrollmentId: string, loaders: Loaders): Promise<EnrollmentEntity> {
     const cohortId = await this.cohortIdOf(enrollmentId);
     return this.notifyingTransaction(async (manager, notify) => {
       const cohort = await this.lockCohort(manager, cohortId);
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: enrollmentId });
-      if (caller.role !== Role.ADMIN && enrollment.clientId !== caller.id) {
-        throw DomainError.forbidden('Only the client or an admin may withdraw an enrollment.');
-      }
+      await this.access.require(caller, Permission.WITHDRAW_ENROLLMENT, { enrollment }, loaders);
       assertCanWithdraw(enrollment.status);
       const moved = await this.moveTo(manager, enrollment, EnrollmentStatus.WITHDRAWN);
       // A client who withdraws knows it; one withdrawn by an admin is told.

@@ -2,12 +2,13 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { GraphQLJSON } from 'graphql-scalars';
 import { findTemplate } from '@anchored/curriculum';
 import type { CohortEntity, HomeworkAssignmentEntity, SubmissionEntity } from '@anchored/data';
-import { DomainError, Role } from '@anchored/domain';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { DomainError, Permission, Role } from '@anchored/domain';
+import { AccessService } from '../access/access.service';
+import { Requires } from '../access/requires.decorator';
 import { CohortModel } from '../cohorts/models/cohort.model';
 import type { AuthUser } from '../common/auth-user';
 import { assertPage } from '../common/paging';
-import { CurrentUser, Roles } from '../common/decorators';
+import { CurrentUser } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { withClient } from '../loaders/loaders';
@@ -20,18 +21,19 @@ import { HomeworkAssignmentModel, SubmissionModel } from './models/homework.mode
 export class HomeworkAssignmentResolver {
   constructor(
     private readonly homework: HomeworkService,
-    private readonly access: CohortAccessService,
+    private readonly access: AccessService,
   ) {}
 
+  @Requires(Permission.FOLLOW_PROGRAM)
   @Query(() => HomeworkAssignmentModel, { description: "For the cohort's clients, coaches and admins" })
   assignment(@Args('id', { type: () => ID }, ParseUuidPipe) id: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
     return this.homework.findAssignment(caller, id, ctx.loaders);
   }
 
-  @Roles(Role.COACH)
+  @Requires(Permission.ASSIGN_HOMEWORK)
   @Mutation(() => HomeworkAssignmentModel, { description: "The cohort's COACH: every ENROLLED client sees it" })
-  assignHomework(@Args('input') input: AssignHomeworkInput, @CurrentUser() caller: AuthUser) {
-    return this.homework.assign(caller, input);
+  assignHomework(@Args('input') input: AssignHomeworkInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.homework.assign(caller, input, ctx.loaders);
   }
 
   @ResolveField(() => CohortModel)
@@ -57,7 +59,7 @@ export class HomeworkAssignmentResolver {
 
   @ResolveField(() => [SubmissionModel], { description: 'Coaches and admins of the cohort' })
   async submissions(@Parent() assignment: HomeworkAssignmentEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
-    await this.access.assertCanManage(caller, assignment.cohortId, ctx.loaders);
+    await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId: assignment.cohortId }, ctx.loaders);
     return ctx.loaders.submissionsByAssignmentId.load(assignment.id);
   }
 }
@@ -77,13 +79,13 @@ export class SubmissionResolver {
     return withClient(ctx.loaders, await this.homework.mySubmissions(caller, limit, offset));
   }
 
-  @Roles(Role.CLIENT)
+  @Requires(Permission.SUBMIT_HOMEWORK)
   @Mutation(() => SubmissionModel, { description: 'An ENROLLED client; resubmitting replaces the answer until it is reviewed' })
   async submitHomework(@Args('input') input: SubmitHomeworkInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
-    return (await withClient(ctx.loaders, [await this.homework.submit(caller, input.assignmentId, input.responses)]))[0];
+    return (await withClient(ctx.loaders, [await this.homework.submit(caller, input.assignmentId, input.responses, ctx.loaders)]))[0];
   }
 
-  @Roles(Role.COACH)
+  @Requires(Permission.REVIEW_HOMEWORK)
   @Mutation(() => SubmissionModel, { description: "The cohort's COACH" })
   async reviewSubmission(
     @Args('submissionId', { type: () => ID }, ParseUuidPipe) submissionId: string,
@@ -91,7 +93,7 @@ export class SubmissionResolver {
     @CurrentUser() caller: AuthUser,
     @Context() ctx: GqlContext,
   ) {
-    return (await withClient(ctx.loaders, [await this.homework.review(caller, submissionId, feedback)]))[0];
+    return (await withClient(ctx.loaders, [await this.homework.review(caller, submissionId, feedback, ctx.loaders)]))[0];
   }
 
   @ResolveField(() => GraphQLJSON, { description: '{ fieldKey: value }; only the client and their coaches may read it' })
@@ -100,8 +102,8 @@ export class SubmissionResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: "The coach's feedback once reviewed" })
-  feedback(@Parent() submission: SubmissionEntity) {
-    return this.homework.readFeedback(submission);
+  feedback(@Parent() submission: SubmissionEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.homework.readFeedback(caller, submission, ctx.loaders);
   }
 
   @ResolveField(() => HomeworkAssignmentModel)
@@ -115,11 +117,11 @@ export class SubmissionResolver {
 /** Cohort.assignments: for the cohort's clients, coaches and admins, ordered by due time. */
 @Resolver(() => CohortModel)
 export class CohortAssignmentsResolver {
-  constructor(private readonly access: CohortAccessService) {}
+  constructor(private readonly access: AccessService) {}
 
   @ResolveField(() => [HomeworkAssignmentModel], { description: 'Ordered by dueAt' })
   async assignments(@Parent() cohort: CohortEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
-    await this.access.assertCanFollowProgram(caller, cohort.id, ctx.loaders);
+    await this.access.require(caller, Permission.FOLLOW_PROGRAM, { cohort }, ctx.loaders);
     return ctx.loaders.assignmentsByCohortId.load(cohort.id);
   }
 }

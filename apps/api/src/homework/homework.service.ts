@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AppConfig } from '@anchored/config';
 import { findTemplate, validateResponses } from '@anchored/curriculum';
 import { AccessSubject, CohortEntity, HomeworkAssignmentEntity, NotificationDraft, StoredNotification, SubmissionEntity, notificationDraft, storeNotifications } from '@anchored/data';
-import { CohortStatus, DomainError, ErrorCode, NotificationKind, Role, SubmissionStatus } from '@anchored/domain';
+import { CohortStatus, DomainError, ErrorCode, NotificationKind, Permission, SubmissionStatus } from '@anchored/domain';
 import { feedbackReadyKey, renderFeedbackReady } from '@anchored/notifications';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
-import { APP_CONFIG } from '../config.module';
 import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
 import { AccessLogService } from '../access-log/access-log.service';
@@ -22,17 +20,16 @@ export { responsesAad };
 export class HomeworkService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
-    private readonly access: CohortAccessService,
+    private readonly access: AccessService,
     private readonly jobs: JobsProducer,
     private readonly accessLog: AccessLogService,
   ) {}
 
-  async assign(caller: AuthUser, input: AssignHomeworkInput): Promise<HomeworkAssignmentEntity> {
+  async assign(caller: AuthUser, input: AssignHomeworkInput, loaders: Loaders): Promise<HomeworkAssignmentEntity> {
     const cohort = await this.db.getRepository(CohortEntity).findOneBy({ id: input.cohortId.toLowerCase() });
     if (!cohort) throw DomainError.notFound('That cohort');
-    if (!(await this.access.isCoachOf(caller, cohort.id))) throw DomainError.forbidden("Only this cohort's coaches assign its homework.");
+    await this.access.require(caller, Permission.ASSIGN_HOMEWORK, { cohort }, loaders);
     if (cohort.status === CohortStatus.COMPLETED || cohort.status === CohortStatus.ARCHIVED) {
       throw DomainError.conflict(`The cohort is ${cohort.status}; no more homework can be assigned.`);
     }
@@ -54,7 +51,7 @@ export class HomeworkService {
   async findAssignment(caller: AuthUser, id: string, loaders: Loaders): Promise<HomeworkAssignmentEntity> {
     const assignment = await loaders.assignmentById.load(id);
     if (!assignment) throw DomainError.notFound('That assignment');
-    await this.access.assertCanFollowProgram(caller, assignment.cohortId, loaders);
+    await this.access.require(caller, Permission.FOLLOW_PROGRAM, { cohortId: assignment.cohortId }, loaders);
     return assignment;
   }
 
@@ -63,15 +60,10 @@ export class HomeworkService {
    * nothing stored on error), replace an earlier answer until the coach has reviewed it, and are
    * marked late after the due time.
    */
-  async submit(caller: AuthUser, assignmentId: string, responses: unknown): Promise<SubmissionEntity> {
-    if (caller.role !== Role.CLIENT) throw DomainError.forbidden('Only clients submit homework.');
+  async submit(caller: AuthUser, assignmentId: string, responses: unknown, loaders: Loaders): Promise<SubmissionEntity> {
     const assignment = await this.db.getRepository(HomeworkAssignmentEntity).findOneBy({ id: assignmentId.toLowerCase() });
     if (!assignment) throw DomainError.notFound('That assignment');
-    const seat = await this.db.query(`SELECT 1 FROM enrollments WHERE cohort_id = $1 AND client_id = $2 AND status = 'ENROLLED'`, [
-      assignment.cohortId,
-      caller.id,
-    ]);
-    if (seat.length === 0) throw DomainError.forbidden('Only clients enrolled in this cohort submit its homework.');
+    await this.access.require(caller, Permission.SUBMIT_HOMEWORK, { cohortId: assignment.cohortId }, loaders);
 
     const template = findTemplate(assignment.templateKey);
     if (!template) throw new Error(`Assignment ${assignment.id} uses unknown template ${assignment.templateKey}`);
@@ -102,7 +94,7 @@ export class HomeworkService {
     });
   }
 
-  async review(caller: AuthUser, submissionId: string, feedback: string): Promise<SubmissionEntity> {
+  async review(caller: AuthUser, submissionId: string, feedback: string, loaders: Loaders): Promise<SubmissionEntity> {
     const text = feedback.trim();
     if (!text) throw DomainError.badInput('feedback', 'feedback must not be empty.');
     if (text.length > 10_000) throw DomainError.badInput('feedback', 'feedback must be at most 10000 characters.');
@@ -112,7 +104,7 @@ export class HomeworkService {
       const submission = await repo.findOne({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!submission) throw DomainError.notFound('That submission');
       const assignment = await manager.getRepository(HomeworkAssignmentEntity).findOneByOrFail({ id: submission.assignmentId });
-      if (!(await this.access.isCoachOf(caller, assignment.cohortId))) throw DomainError.forbidden("Only this cohort's coaches review its homework.");
+      await this.access.require(caller, Permission.REVIEW_HOMEWORK, { cohortId: assignment.cohortId }, loaders);
       submission.feedbackEncrypted = this.cipher.encrypt(text, feedbackAad(submission));
       submission.legacyFeedback = null;
       submission.status = SubmissionStatus.REVIEWED;
@@ -151,24 +143,15 @@ export class HomeworkService {
    * is written to the client's access log first (batched per request); no log, no answers.
    */
   async readResponses(caller: AuthUser, submission: SubmissionEntity, loaders: Loaders): Promise<unknown> {
-    const allowed =
-      submission.clientId === caller.id ||
-      (caller.role === Role.ADMIN && this.config.adminsReadHomework) ||
-      (await this.coachOfSubmission(caller, submission, loaders));
-    if (!allowed) throw DomainError.forbidden("Homework answers are private to the client and their cohort's coaches.");
+    await this.access.require(caller, Permission.READ_ANSWERS, { submission }, loaders);
     const answers = this.cipher.decrypt(submission.responsesEncrypted, responsesAad(submission));
     await this.accessLog.record(loaders, { readerId: caller.id, subject: AccessSubject.SUBMISSION, subjectId: submission.id, ownerId: submission.clientId });
     return answers;
   }
 
-  /** The coach's feedback (whoever may see the submission may read it); plaintext left by an older version until it is sealed at start. */
-  readFeedback(submission: SubmissionEntity): string | null {
+  /** The coach's feedback (READ_FEEDBACK: the client, the cohort's coaches, admins); plaintext left by an older version until it is sealed at start. */
+  async readFeedback(caller: AuthUser, submission: SubmissionEntity, loaders: Loaders): Promise<string | null> {
+    await this.access.require(caller, Permission.READ_FEEDBACK, { submission }, loaders);
     return submission.feedbackEncrypted ? this.cipher.decrypt<string>(submission.feedbackEncrypted, feedbackAad(submission)) : submission.legacyFeedback;
-  }
-
-  private async coachOfSubmission(caller: AuthUser, submission: SubmissionEntity, loaders: Loaders): Promise<boolean> {
-    if (caller.role !== Role.COACH) return false;
-    const assignment = await loaders.assignmentById.load(submission.assignmentId);
-    return !!assignment && this.access.isCoachOf(caller, assignment.cohortId, loaders);
   }
 }

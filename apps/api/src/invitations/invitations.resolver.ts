@@ -1,12 +1,13 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Roles } from '../common/decorators';
-import { Role } from '../graphql/enums';
+import { Permission } from '@anchored/domain';
+import { Requires } from '../access/requires.decorator';
+import { CurrentUser } from '../common/decorators';
 import { InviteInput } from './dto/invite.input';
 import { InvitationsService } from './invitations.service';
 import { InvitationModel } from './models/invitation.model';
 
-@Roles(Role.ADMIN)
+@Requires(Permission.ADMINISTER)
 @Resolver(() => InvitationModel)
 export class InvitationsResolver {
   constructor(private readonly invitationsService: InvitationsService) {}

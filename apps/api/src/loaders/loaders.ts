@@ -36,6 +36,8 @@ export interface Loaders {
   waitlistByCohortId: DataLoader<string, Map<string, number>>;
   /** `${cohortId}:${clientId}` -> ENROLLED or GRADUATED when the client has (had) a seat. */
   seatStatus: DataLoader<string, EnrollmentStatus | undefined>;
+  /** `${cohortId}:${clientId}` -> whether the client has an enrollment of any status in the cohort. */
+  hasEnrollment: DataLoader<string, boolean>;
   sessionById: DataLoader<string, SessionEntity | undefined>;
   sessionsByCohortId: DataLoader<string, SessionEntity[]>;
   /** Each row carries its client, so the many Attendance.client fields need no resolver of their own. */
@@ -45,6 +47,15 @@ export interface Loaders {
   submissionsByAssignmentId: DataLoader<string, WithClient<SubmissionEntity>[]>;
   /** `${assignmentId}:${clientId}` -> that client's submission. */
   submissionOf: DataLoader<string, SubmissionEntity | undefined>;
+}
+
+/**
+ * Forgets everything loaded so far. Called before each root mutation field, so that a mutation's
+ * access facts (seats, coach assignments) are never read from before an earlier mutation of the
+ * same request changed them.
+ */
+export function clearLoaders(loaders: Loaders): void {
+  for (const loader of Object.values(loaders) as DataLoader<unknown, unknown>[]) loader.clearAll();
 }
 
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
@@ -115,6 +126,16 @@ export class LoadersFactory {
         );
         const map = new Map(rows.map((r) => [`${r.cohort_id}:${r.client_id}`, r.status]));
         return keys.map((k) => map.get(k));
+      }),
+      hasEnrollment: new DataLoader(async (keys) => {
+        const [cohortIds, clientIds] = splitPairs(keys);
+        const rows: { cohort_id: string; client_id: string }[] = await db.query(
+          `SELECT DISTINCT e.cohort_id, e.client_id FROM enrollments e
+           JOIN unnest($1::uuid[], $2::uuid[]) AS k(cohort_id, client_id) ON k.cohort_id = e.cohort_id AND k.client_id = e.client_id`,
+          [cohortIds, clientIds],
+        );
+        const found = new Set(rows.map((r) => `${r.cohort_id}:${r.client_id}`));
+        return keys.map((k) => found.has(k));
       }),
       sessionById: new DataLoader(async (ids) => byId(ids, await db.getRepository(SessionEntity).findBy({ id: In([...ids]) }))),
       sessionsByCohortId: new DataLoader(async (cohortIds) => {

@@ -1,4 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Permission } from '@anchored/domain';
+import { AccessService } from '../access/access.service';
+import type { GqlContext } from '../common/gql-context';
 import type { UserEntity } from '@anchored/data';
 import type { AuthUser } from '../common/auth-user';
 import { assertPage } from '../common/paging';
@@ -47,10 +50,14 @@ export class NotificationsResolver {
 
 @Resolver(() => UserModel)
 export class UserNotificationPreferencesResolver {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly access: AccessService,
+  ) {}
 
   @ResolveField(() => NotificationPreferencesModel, { nullable: true, description: 'Your own; null for other users' })
-  notificationPreferences(@Parent() user: UserEntity, @CurrentUser() caller: AuthUser) {
-    return caller?.id === user.id ? this.notifications.preferences(user.id) : null;
+  async notificationPreferences(@Parent() user: UserEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    if (!caller || !(await this.access.can(caller, Permission.READ_OWN_SETTINGS, { userId: user.id }, ctx.loaders))) return null;
+    return this.notifications.preferences(user.id);
   }
 }

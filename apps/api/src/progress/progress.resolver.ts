@@ -1,9 +1,10 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Roles } from '../common/decorators';
+import { Permission } from '@anchored/domain';
+import { Requires } from '../access/requires.decorator';
+import { CurrentUser } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Role } from '../graphql/enums';
 import { ClientProgressModel } from './models/client-progress.model';
 import { ProgressService } from './progress.service';
 
@@ -11,7 +12,7 @@ import { ProgressService } from './progress.service';
 export class ProgressResolver {
   constructor(private readonly progress: ProgressService) {}
 
-  @Roles(Role.COACH, Role.ADMIN)
+  @Requires(Permission.MANAGE_COHORT)
   @Query(() => [ClientProgressModel], { description: "Per client of the cohort: its coaches and admins" })
   cohortProgress(@Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
     return this.progress.cohortProgress(caller, cohortId, ctx.loaders);

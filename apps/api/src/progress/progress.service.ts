@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@anchored/data';
-import { AttendanceStatus, ClientProgressFigures, DomainError, SessionStatus, SubmissionStatus, computeProgress } from '@anchored/domain';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { AttendanceStatus, ClientProgressFigures, DomainError, Permission, SessionStatus, SubmissionStatus, computeProgress } from '@anchored/domain';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import type { Loaders } from '../loaders/loaders';
 
@@ -13,7 +13,7 @@ export type ClientProgressRow = ClientProgressFigures & { client: UserEntity };
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: CohortAccessService,
+    private readonly access: AccessService,
   ) {}
 
   /**
@@ -24,7 +24,7 @@ export class ProgressService {
   async cohortProgress(caller: AuthUser, cohortId: string, loaders: Loaders): Promise<ClientProgressRow[]> {
     const cohort = await loaders.cohortById.load(cohortId);
     if (!cohort) throw DomainError.notFound('That cohort');
-    await this.access.assertCanManage(caller, cohortId, loaders);
+    await this.access.require(caller, Permission.MANAGE_COHORT, { cohort }, loaders);
 
     const [clients, assignments, submissions, sessions, attendance] = await Promise.all([
       this.db

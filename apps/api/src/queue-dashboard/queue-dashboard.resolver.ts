@@ -3,9 +3,10 @@ import { Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
-import { DomainError, Role } from '@anchored/domain';
+import { DomainError, Permission } from '@anchored/domain';
+import { Requires } from '../access/requires.decorator';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Roles } from '../common/decorators';
+import { CurrentUser } from '../common/decorators';
 import { APP_CONFIG } from '../config.module';
 import { JobsProducer } from '../jobs/jobs-producer.service';
 import { QUEUE_DASHBOARD_PATH, issueDashboardTicket } from './queue-dashboard';
@@ -18,7 +19,7 @@ export class QueueDashboardResolver {
     private readonly producer: JobsProducer,
   ) {}
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.ADMINISTER)
   @Query(() => String, { description: 'ADMIN: a link that opens the queue dashboard once, within 2 minutes, for as long as this login lasts' })
   async queueDashboardUrl(@CurrentUser() caller: AuthUser): Promise<string> {
     if (!this.producer.enabled) throw DomainError.conflict('The queue dashboard needs Redis (REDIS_URL), which this API does not have.');

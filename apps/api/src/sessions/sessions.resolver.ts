@@ -1,14 +1,15 @@
 import { Args, Context, GraphQLISODateTime, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CohortEntity, SessionEntity } from '@anchored/data';
-import { DomainError, effectiveSessionStatus } from '@anchored/domain';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { DomainError, Permission, effectiveSessionStatus } from '@anchored/domain';
+import { AccessService } from '../access/access.service';
+import { Requires } from '../access/requires.decorator';
 import { CohortModel } from '../cohorts/models/cohort.model';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Roles } from '../common/decorators';
+import { CurrentUser } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { withClient } from '../loaders/loaders';
-import { AttendanceStatus, Role, SessionStatus } from '../graphql/enums';
+import { AttendanceStatus, SessionStatus } from '../graphql/enums';
 import { CreateSessionInput, ScheduleSeriesInput } from './dto/session.inputs';
 import { AttendanceModel, SessionModel } from './models/session.model';
 import { SessionsService } from './sessions.service';
@@ -17,38 +18,39 @@ import { SessionsService } from './sessions.service';
 export class SessionsResolver {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly access: CohortAccessService,
+    private readonly access: AccessService,
   ) {}
 
-  @Roles(Role.COACH, Role.ADMIN)
+  @Requires(Permission.MANAGE_COHORT)
   @Mutation(() => SessionModel, { description: "The cohort's COACH or ADMIN" })
-  createSession(@Args('input') input: CreateSessionInput, @CurrentUser() caller: AuthUser) {
-    return this.sessions.create(caller, input);
+  createSession(@Args('input') input: CreateSessionInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.sessions.create(caller, input, ctx.loaders);
   }
 
-  @Roles(Role.COACH, Role.ADMIN)
+  @Requires(Permission.MANAGE_COHORT)
   @Mutation(() => [SessionModel], { description: 'One session per matching weekday from startsOn to endsOn, at localTime in the cohort timezone' })
-  scheduleSessionSeries(@Args('input') input: ScheduleSeriesInput, @CurrentUser() caller: AuthUser) {
-    return this.sessions.scheduleSeries(caller, input);
+  scheduleSessionSeries(@Args('input') input: ScheduleSeriesInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.sessions.scheduleSeries(caller, input, ctx.loaders);
   }
 
-  @Roles(Role.COACH, Role.ADMIN)
+  @Requires(Permission.MANAGE_COHORT)
   @Mutation(() => SessionModel)
   rescheduleSession(
     @Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string,
     @Args('startsAt', { type: () => GraphQLISODateTime }) startsAt: Date,
     @CurrentUser() caller: AuthUser,
+    @Context() ctx: GqlContext,
   ) {
-    return this.sessions.reschedule(caller, sessionId, startsAt);
+    return this.sessions.reschedule(caller, sessionId, startsAt, ctx.loaders);
   }
 
-  @Roles(Role.COACH, Role.ADMIN)
+  @Requires(Permission.MANAGE_COHORT)
   @Mutation(() => SessionModel)
-  cancelSession(@Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string, @CurrentUser() caller: AuthUser) {
-    return this.sessions.cancel(caller, sessionId);
+  cancelSession(@Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.sessions.cancel(caller, sessionId, ctx.loaders);
   }
 
-  @Roles(Role.COACH, Role.ADMIN)
+  @Requires(Permission.MANAGE_COHORT)
   @Mutation(() => AttendanceModel, { description: 'Only for clients ENROLLED in the cohort' })
   async recordAttendance(
     @Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string,
@@ -57,7 +59,7 @@ export class SessionsResolver {
     @CurrentUser() caller: AuthUser,
     @Context() ctx: GqlContext,
   ) {
-    const row = await this.sessions.recordAttendance(caller, sessionId, clientId, status);
+    const row = await this.sessions.recordAttendance(caller, sessionId, clientId, status, ctx.loaders);
     return (await withClient(ctx.loaders, [row]))[0];
   }
 
@@ -75,7 +77,7 @@ export class SessionsResolver {
 
   @ResolveField(() => [AttendanceModel], { description: "Coaches and admins of the session's cohort" })
   async attendance(@Parent() session: SessionEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
-    await this.access.assertCanManage(caller, session.cohortId, ctx.loaders);
+    await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId: session.cohortId }, ctx.loaders);
     return ctx.loaders.attendanceBySessionId.load(session.id);
   }
 }
@@ -83,11 +85,11 @@ export class SessionsResolver {
 /** Cohort.sessions: for the cohort's clients, coaches and admins. */
 @Resolver(() => CohortModel)
 export class CohortSessionsResolver {
-  constructor(private readonly access: CohortAccessService) {}
+  constructor(private readonly access: AccessService) {}
 
   @ResolveField(() => [SessionModel], { description: 'Ordered by startsAt' })
   async sessions(@Parent() cohort: CohortEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
-    await this.access.assertCanFollowProgram(caller, cohort.id, ctx.loaders);
+    await this.access.require(caller, Permission.FOLLOW_PROGRAM, { cohort }, ctx.loaders);
     return ctx.loaders.sessionsByCohortId.load(cohort.id);
   }
 }

@@ -9,13 +9,15 @@ import {
   CohortStatus,
   DomainError,
   EnrollmentStatus,
+  Permission,
   SessionStatus,
   cohortEndsOn,
   programWeekOf,
   seriesOccurrences,
 } from '@anchored/domain';
+import { AccessService } from '../access/access.service';
 import { JobsProducer } from '../jobs/jobs-producer.service';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
+import type { Loaders } from '../loaders/loaders';
 import type { AuthUser } from '../common/auth-user';
 import type { CreateSessionInput, ScheduleSeriesInput } from './dto/session.inputs';
 
@@ -26,12 +28,12 @@ const PLANNABLE = [CohortStatus.DRAFT, CohortStatus.ENROLLING, CohortStatus.ACTI
 export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: CohortAccessService,
+    private readonly access: AccessService,
     private readonly jobs: JobsProducer,
   ) {}
 
-  async create(caller: AuthUser, input: CreateSessionInput): Promise<SessionEntity> {
-    const cohort = await this.plannableCohort(caller, input.cohortId.toLowerCase());
+  async create(caller: AuthUser, input: CreateSessionInput, loaders: Loaders): Promise<SessionEntity> {
+    const cohort = await this.plannableCohort(caller, input.cohortId.toLowerCase(), loaders);
     const startsAt = validInstant(input.startsAt, 'startsAt');
     const session = await this.db.getRepository(SessionEntity).save({
       cohortId: cohort.id,
@@ -47,8 +49,8 @@ export class SessionsService {
   }
 
   /** One session per matching weekday from the cohort's first day up to its end, in its timezone. */
-  async scheduleSeries(caller: AuthUser, input: ScheduleSeriesInput): Promise<SessionEntity[]> {
-    const cohort = await this.plannableCohort(caller, input.cohortId.toLowerCase());
+  async scheduleSeries(caller: AuthUser, input: ScheduleSeriesInput, loaders: Loaders): Promise<SessionEntity[]> {
+    const cohort = await this.plannableCohort(caller, input.cohortId.toLowerCase(), loaders);
     const occurrences = seriesOccurrences({
       startsOn: cohort.startsOn,
       endsOn: cohortEndsOn(cohort.startsOn, cohort.programWeeks),
@@ -72,25 +74,25 @@ export class SessionsService {
     return saved.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
 
-  async reschedule(caller: AuthUser, sessionId: string, startsAt: Date): Promise<SessionEntity> {
+  async reschedule(caller: AuthUser, sessionId: string, startsAt: Date, loaders: Loaders): Promise<SessionEntity> {
     const when = validInstant(startsAt, 'startsAt');
-    return this.changeSession(caller, sessionId, (session) => {
+    return this.changeSession(caller, sessionId, loaders, (session) => {
       if (session.status === SessionStatus.CANCELLED) throw DomainError.conflict('A cancelled session cannot be rescheduled.');
       session.startsAt = when;
       session.scheduledAt = new Date();
     });
   }
 
-  async cancel(caller: AuthUser, sessionId: string): Promise<SessionEntity> {
-    return this.changeSession(caller, sessionId, (session) => {
+  async cancel(caller: AuthUser, sessionId: string, loaders: Loaders): Promise<SessionEntity> {
+    return this.changeSession(caller, sessionId, loaders, (session) => {
       if (session.status === SessionStatus.CANCELLED) throw DomainError.conflict('This session is already cancelled.');
       session.status = SessionStatus.CANCELLED;
     });
   }
 
-  async recordAttendance(caller: AuthUser, sessionId: string, clientId: string, status: AttendanceStatus): Promise<AttendanceEntity> {
+  async recordAttendance(caller: AuthUser, sessionId: string, clientId: string, status: AttendanceStatus, loaders: Loaders): Promise<AttendanceEntity> {
     const session = await this.requireSession(sessionId);
-    await this.access.assertCanManage(caller, session.cohortId);
+    await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId: session.cohortId }, loaders);
     if (session.status === SessionStatus.CANCELLED) throw DomainError.conflict('Attendance cannot be recorded for a cancelled session.');
     const seat: { status: EnrollmentStatus }[] = await this.db.query(
       `SELECT status FROM enrollments WHERE cohort_id = $1 AND client_id = $2 AND status = 'ENROLLED'`,
@@ -109,12 +111,12 @@ export class SessionsService {
   }
 
   /** Moves or cancels under a row lock, and bumps the iCalendar SEQUENCE so calendars update. */
-  private async changeSession(caller: AuthUser, sessionId: string, change: (s: SessionEntity) => void): Promise<SessionEntity> {
+  private async changeSession(caller: AuthUser, sessionId: string, loaders: Loaders, change: (s: SessionEntity) => void): Promise<SessionEntity> {
     let before: SessionEntity | undefined;
     const after = await this.db.transaction(async (manager: EntityManager) => {
       const session = await manager.getRepository(SessionEntity).findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw DomainError.notFound('That session');
-      await this.access.assertCanManage(caller, session.cohortId);
+      await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId: session.cohortId }, loaders);
       before = { ...session };
       change(session);
       session.sequence += 1;
@@ -125,10 +127,10 @@ export class SessionsService {
     return after;
   }
 
-  private async plannableCohort(caller: AuthUser, cohortId: string): Promise<CohortEntity> {
+  private async plannableCohort(caller: AuthUser, cohortId: string, loaders: Loaders): Promise<CohortEntity> {
     const cohort = await this.db.getRepository(CohortEntity).findOneBy({ id: cohortId });
     if (!cohort) throw DomainError.notFound('That cohort');
-    await this.access.assertCanManage(caller, cohort.id);
+    await this.access.require(caller, Permission.MANAGE_COHORT, { cohort }, loaders);
     if (!PLANNABLE.includes(cohort.status)) throw DomainError.conflict(`The cohort is ${cohort.status}; sessions can no longer be planned.`);
     return cohort;
   }

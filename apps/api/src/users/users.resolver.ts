@@ -3,7 +3,11 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import type { AppConfig } from '@anchored/config';
 import type { UserEntity } from '@anchored/data';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Roles } from '../common/decorators';
+import { Permission } from '@anchored/domain';
+import { AccessService } from '../access/access.service';
+import { Requires } from '../access/requires.decorator';
+import { CurrentUser } from '../common/decorators';
+import type { GqlContext } from '../common/gql-context';
 import { APP_CONFIG } from '../config.module';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
 import { readCalendarToken } from '../private-text/sealed-columns';
@@ -17,6 +21,7 @@ export class UsersResolver {
     private readonly usersService: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
+    private readonly access: AccessService,
   ) {}
 
   @Query(() => UserModel)
@@ -24,15 +29,16 @@ export class UsersResolver {
     return this.usersService.requireById(caller.id);
   }
 
-  @Roles(Role.ADMIN)
+  @Requires(Permission.ADMINISTER)
   @Query(() => [UserModel], { description: 'ADMIN: people on the platform, optionally of one role (e.g. coaches to assign)' })
   users(@Args('role', { type: () => Role, nullable: true }) role?: Role) {
     return this.usersService.list(role);
   }
 
   @ResolveField(() => String, { nullable: true, description: "The caller's own personal iCal feed URL; null for others" })
-  calendarUrl(@Parent() user: UserEntity, @Context('req') req: { user?: AuthUser }) {
-    if (!req.user || req.user.id !== user.id) return null;
+  async calendarUrl(@Parent() user: UserEntity, @Context() ctx: GqlContext) {
+    const caller = ctx.req.user;
+    if (!caller || !(await this.access.can(caller, Permission.READ_OWN_SETTINGS, { userId: user.id }, ctx.loaders))) return null;
     const token = readCalendarToken(this.cipher, user);
     return token ? `${this.config.publicUrl}/calendar/${token}.ics` : null;
   }
