@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 
 /** The Postgres server the tests use; each jest run gets a database of its own on it. */
-export const TEST_SERVER_URL = process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TEST_SERVER_URL = process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Set by global-setup for the whole run (workers inherit it), so parallel runs never collide. */
-export function testDatabaseName(): string {
+function testDatabaseName(): string {
   return process.env['TEST_DATABASE_NAME'] ?? 'anchored_test';
 }
 
