@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, type AppConfig } from '@anchored/config';
 import { runMigrations } from '@anchored/data';
-import type { WorkerTuning } from './queue-workers.service';
+import type { WorkerTuning } from './worker-tuning';
 import { WorkerModule } from './worker.module';
 
 /**

@@ -9,7 +9,7 @@ import { AppConfig, loadConfig } from '@anchored/config';
 import { dataSourceOptions, runMigrations, testDatabaseUrl } from '@anchored/data';
 import { PlannableSession, Queues, createQueues, createRedis, rescheduleSessionReminders, scheduleHomeworkNotices } from '@anchored/jobs';
 import { createWorker } from '../src/create-worker';
-import type { WorkerTuning } from '../src/queue-workers.service';
+import type { WorkerTuning } from '../src/worker-tuning';
 
 export const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 

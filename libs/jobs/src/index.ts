@@ -3,3 +3,4 @@ export * from './planner';
 export * from './scheduler';
 export * from './redis';
 export * from './create-queues';
+export * from './outbox';

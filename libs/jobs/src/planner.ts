@@ -1,11 +1,7 @@
-import { JobName, HomeworkNoticeData, SessionReminderData, jobIds } from './queues';
+import { JobName, JobPayload, jobIds } from './queues';
 
-export interface PlannedJob<T> {
-  name: JobName;
-  jobId: string;
-  data: T;
-  runAt: Date;
-}
+/** A job to add at runAt under a deterministic id; a union over names keeps name and payload together. */
+export type PlannedJob<N extends JobName = JobName> = { [K in N]: { name: K; jobId: string; data: JobPayload<K>; runAt: Date } }[N];
 
 export interface PlannableSession {
   id: string;
@@ -32,7 +28,7 @@ export function planSessionReminders(
   offsetsSeconds: readonly number[],
   now: Date,
   horizonEnd: Date,
-): PlannedJob<SessionReminderData>[] {
+): PlannedJob<JobName.SESSION_REMINDER>[] {
   if (session.status !== 'SCHEDULED' || session.startsAt <= now) return [];
   return offsetsSeconds.flatMap((offsetSeconds) => {
     const runAt = new Date(session.startsAt.getTime() - offsetSeconds * 1000);
@@ -52,9 +48,9 @@ export function planHomeworkNotices(
   noticeSeconds: number,
   now: Date,
   horizonEnd: Date,
-): PlannedJob<HomeworkNoticeData>[] {
+): PlannedJob<JobName.HOMEWORK_DUE | JobName.HOMEWORK_OVERDUE>[] {
   const data = { assignmentId: assignment.id, dueAtMs: assignment.dueAt.getTime() };
-  const jobs: PlannedJob<HomeworkNoticeData>[] = [];
+  const jobs: PlannedJob<JobName.HOMEWORK_DUE | JobName.HOMEWORK_OVERDUE>[] = [];
   const dueNoticeAt = new Date(assignment.dueAt.getTime() - noticeSeconds * 1000);
   if (dueNoticeAt >= assignment.createdAt && assignment.dueAt > now && dueNoticeAt <= horizonEnd) {
     jobs.push({ name: JobName.HOMEWORK_DUE, jobId: jobIds.homeworkDue(data), data, runAt: dueNoticeAt });

@@ -1,9 +1,10 @@
-import type { JobsOptions } from 'bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 
 /** Time-driven work: reminders, homework notices, weekly summaries and the reconciler. */
 export const REMINDERS_QUEUE = 'reminders';
 /** Delivery of stored notifications by email. */
 export const EMAIL_QUEUE = 'email';
+export type QueueName = typeof REMINDERS_QUEUE | typeof EMAIL_QUEUE;
 
 export enum JobName {
   RECONCILE = 'reconcile',
@@ -30,6 +31,38 @@ export interface HomeworkNoticeData {
 export interface SendEmailData {
   notificationId: string;
 }
+
+/** Repeating jobs carry nothing: they read what is due from the database. */
+export type NoData = Record<string, never>;
+
+/** What a notifying job did: how many notifications it stored now, or why it stored none. */
+export type NotifyOutcome = { sent: number } | { skipped: string };
+
+/**
+ * The job registry: one entry per job name, with its queue, its payload and its handler's result.
+ * Producers (the API, the reconciler, the outbox) and the worker's processors are typed by it, so
+ * a job cannot be put on the wrong queue or with another job's payload, and a processor's switch
+ * over its queue's names is checked for exhaustiveness.
+ */
+export interface JobRegistry {
+  [JobName.RECONCILE]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { reminders: number; notices: number; emails: number } };
+  [JobName.SESSION_REMINDER]: { queue: typeof REMINDERS_QUEUE; data: SessionReminderData; result: NotifyOutcome };
+  [JobName.HOMEWORK_DUE]: { queue: typeof REMINDERS_QUEUE; data: HomeworkNoticeData; result: NotifyOutcome };
+  [JobName.HOMEWORK_OVERDUE]: { queue: typeof REMINDERS_QUEUE; data: HomeworkNoticeData; result: NotifyOutcome };
+  [JobName.WEEKLY_SUMMARIES]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { cohorts: number; notifications: number } };
+  [JobName.SEND_EMAIL]: { queue: typeof EMAIL_QUEUE; data: SendEmailData; result: 'sent' | 'nothing to do' };
+}
+
+export type JobPayload<N extends JobName> = JobRegistry[N]['data'];
+export type JobResult<N extends JobName> = JobRegistry[N]['result'];
+/** The names of the jobs that run on queue Q. */
+export type JobNameOn<Q extends QueueName> = { [N in JobName]: JobRegistry[N]['queue'] extends Q ? N : never }[JobName];
+/** A BullMQ job of one name, its data and return value typed by the registry. */
+export type JobOf<N extends JobName> = Job<JobPayload<N>, JobResult<N>, N>;
+/** Any job of queue Q, discriminated by `name`. */
+export type QueueJob<Q extends QueueName> = { [N in JobNameOn<Q>]: JobOf<N> }[JobNameOn<Q>];
+/** A queue that takes only its own jobs (the name brand lets producers infer which queue it is). */
+export type JobQueue<Q extends QueueName> = Queue<QueueJob<Q>> & { readonly name: Q };
 
 /**
  * Job ids carry the occurrence (a start time, a due time): BullMQ ignores an add whose id already
@@ -65,4 +98,10 @@ export interface QueueSettings {
  */
 export function keepCompletedSeconds(settings: QueueSettings): number {
   return Math.max(...settings.reminderOffsetsSeconds, 86_400) + settings.scheduleHorizonHours * 3600 + 86_400;
+}
+
+/** A queue's options, the same in the API and the worker (connection aside). */
+export function queueOptions(queue: QueueName, settings: QueueSettings): { prefix: string; defaultJobOptions: JobsOptions } {
+  const keep = queue === REMINDERS_QUEUE ? keepCompletedSeconds(settings) : 7 * 86_400;
+  return { prefix: settings.prefix, defaultJobOptions: defaultJobOptions(keep) };
 }

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { PlannableAssignment, PlannableSession, PlannedJob, planHomeworkNotices, planSessionReminders } from './planner';
-import { JobName, SendEmailData, jobIds } from './queues';
+import { JobName, JobNameOn, JobQueue, QueueName, REMINDERS_QUEUE, jobIds } from './queues';
 
 /** addBulk in chunks: one Redis round trip per chunk instead of one per job. */
 const CHUNK = 500;
@@ -9,9 +9,11 @@ const CHUNK = 500;
  * Puts planned jobs on a queue. Safe to call again with the same jobs (the API right after a
  * commit, the reconciler every minute): a job whose id exists is left as it is.
  */
-export async function enqueuePlanned(queue: Queue, jobs: readonly PlannedJob<object>[], now = new Date()): Promise<number> {
+export async function enqueuePlanned<Q extends QueueName>(queue: JobQueue<Q>, jobs: readonly PlannedJob<JobNameOn<Q>>[], now = new Date()): Promise<number> {
+  // The signature ties the jobs to this queue; BullMQ's own generics cannot follow a generic Q.
+  const target = queue as unknown as Queue;
   for (let i = 0; i < jobs.length; i += CHUNK) {
-    await queue.addBulk(
+    await target.addBulk(
       jobs.slice(i, i + CHUNK).map((job) => ({
         name: job.name,
         data: job.data,
@@ -23,10 +25,10 @@ export async function enqueuePlanned(queue: Queue, jobs: readonly PlannedJob<obj
 }
 
 /** Email jobs for freshly stored notifications, delayed to the end of the recipient's quiet hours. */
-export function emailJobs(rows: readonly { id: string; emailNotBefore: Date }[]): PlannedJob<SendEmailData>[] {
+export function emailJobs(rows: readonly { id: string; emailNotBefore: Date }[]): PlannedJob<JobName.SEND_EMAIL>[] {
   return rows.map((row) => {
     const data = { notificationId: row.id };
-    return { name: JobName.SEND_EMAIL, jobId: jobIds.sendEmail(data), data, runAt: row.emailNotBefore };
+    return { name: JobName.SEND_EMAIL as const, jobId: jobIds.sendEmail(data), data, runAt: row.emailNotBefore };
   });
 }
 
@@ -34,7 +36,7 @@ export function emailJobs(rows: readonly { id: string; emailNotBefore: Date }[])
  * Removes jobs that are no longer wanted (a session moved or was cancelled). Best effort: a job
  * that is already running cannot be removed, and checks the current state itself.
  */
-export async function removeJobs(queue: Queue, jobIdsToRemove: readonly string[]): Promise<void> {
+export async function removeJobs<Q extends QueueName>(queue: JobQueue<Q>, jobIdsToRemove: readonly string[]): Promise<void> {
   await Promise.all(jobIdsToRemove.map((id) => queue.remove(id).catch(() => 0)));
 }
 
@@ -54,7 +56,7 @@ export function horizonEnd(now: Date, scheduleHorizonHours: number): Date {
  * their previous start times that are no longer wanted, and adds the ones now due in the horizon.
  */
 export async function rescheduleSessionReminders(
-  queue: Queue,
+  queue: JobQueue<typeof REMINDERS_QUEUE>,
   sessions: readonly PlannableSession[],
   previous: readonly PlannableSession[],
   settings: SchedulingSettings,
@@ -72,7 +74,7 @@ export async function rescheduleSessionReminders(
 
 /** After assignments were created (and committed): their "due soon" and "overdue" jobs. */
 export async function scheduleHomeworkNotices(
-  queue: Queue,
+  queue: JobQueue<typeof REMINDERS_QUEUE>,
   assignments: readonly PlannableAssignment[],
   settings: SchedulingSettings,
   now = new Date(),

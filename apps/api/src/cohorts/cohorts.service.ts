@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CohortAuditAction, CohortEntity, StoredNotification, UserEntity, notificationDraft, storeNotifications } from '@anchored/data';
+import { CohortAuditAction, CohortEntity, NotificationDraft, UserEntity, notificationDraft } from '@anchored/data';
 import {
   CohortStatus,
   DEFAULT_PROGRAM_WEEKS,
@@ -13,11 +13,11 @@ import {
   assertCohortTransition,
   statusOnCohortCompletion,
 } from '@anchored/domain';
+import { NotificationOutbox } from '@anchored/jobs';
 import { coachAssignedKey, enrollmentUpdateKey, renderCoachAssigned, renderEnrollmentUpdate } from '@anchored/notifications';
 import { AccessService } from '../access/access.service';
 import { CohortAuditService } from '../audit/cohort-audit.service';
 import type { AuthUser } from '../common/auth-user';
-import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
 import type { CreateCohortInput } from './dto/create-cohort.input';
 
@@ -26,7 +26,7 @@ export class CohortsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly jobs: JobsProducer,
+    private readonly outbox: NotificationOutbox,
     private readonly audit: CohortAuditService,
   ) {}
 
@@ -67,8 +67,7 @@ export class CohortsService {
    * it graduates the enrolled clients and closes applications still waiting.
    */
   async setStatus(cohortId: string, status: CohortStatus): Promise<CohortEntity> {
-    let stored: StoredNotification[] = [];
-    const saved = await this.db.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager, outbox) => {
       const cohort = await manager.getRepository(CohortEntity).findOne({ where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
       if (!cohort) throw DomainError.notFound('That cohort');
       assertCohortTransition(cohort.status, status);
@@ -80,24 +79,22 @@ export class CohortsService {
             [cohortId, from, statusOnCohortCompletion(from)],
           );
           // New alumni hear about it, in the same transaction as their graduation.
-          if (from === EnrollmentStatus.ENROLLED && moved.length) stored = await this.notifyGraduates(manager, cohort, moved);
+          if (from === EnrollmentStatus.ENROLLED && moved.length) await outbox.notify(await this.graduationDrafts(manager, cohort, moved));
         }
       }
       cohort.status = status;
       return manager.getRepository(CohortEntity).save(cohort);
     });
-    await this.jobs.notificationsStored(stored);
-    return saved;
   }
 
-  private async notifyGraduates(
+  private async graduationDrafts(
     manager: EntityManager,
     cohort: CohortEntity,
     graduates: { id: string; client_id: string; updated_at: Date }[],
-  ): Promise<StoredNotification[]> {
+  ): Promise<NotificationDraft[]> {
     const names: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [graduates.map((g) => g.client_id)]);
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
-    const drafts = graduates.map((g) => {
+    return graduates.map((g) => {
       const message = renderEnrollmentUpdate({
         recipientName: nameOf.get(g.client_id) ?? '',
         cohortName: cohort.name,
@@ -108,7 +105,6 @@ export class CohortsService {
       const key = enrollmentUpdateKey(g.id, EnrollmentStatus.GRADUATED, new Date(g.updated_at));
       return notificationDraft(g.client_id, NotificationKind.ENROLLMENT_UPDATE, key, message);
     });
-    return storeNotifications(manager, drafts);
   }
 
   /**
@@ -117,8 +113,7 @@ export class CohortsService {
    * client. Assigning a coach who is already assigned changes nothing and records nothing.
    */
   async assignCoach(caller: AuthUser, cohortId: string, coachId: string): Promise<CohortEntity> {
-    let stored: StoredNotification[] = [];
-    const cohort = await this.db.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager, outbox) => {
       const cohort = await manager.getRepository(CohortEntity).findOne({ where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
       if (!cohort) throw DomainError.notFound('That cohort');
       if (cohort.status === CohortStatus.ARCHIVED) throw DomainError.conflict('An archived cohort cannot get new coaches.');
@@ -131,11 +126,9 @@ export class CohortsService {
       );
       if (!added) return cohort;
       const entry = await this.audit.record(manager, { cohortId, action: CohortAuditAction.COACH_ASSIGNED, coachId, actorId: caller.id });
-      stored = await this.notifyCoachAssigned(manager, cohort, coach, entry.id);
+      await outbox.notify(await this.coachAssignedDrafts(manager, cohort, coach, entry.id));
       return cohort;
     });
-    await this.jobs.notificationsStored(stored);
-    return cohort;
   }
 
   /** Removes a coach, with an audit entry naming the admin; removing one who is not assigned records nothing. */
@@ -154,12 +147,12 @@ export class CohortsService {
   }
 
   /** Every ENROLLED client hears who can now read their homework (names only, nothing they wrote). */
-  private async notifyCoachAssigned(manager: EntityManager, cohort: CohortEntity, coach: UserEntity, auditEntryId: string): Promise<StoredNotification[]> {
+  private async coachAssignedDrafts(manager: EntityManager, cohort: CohortEntity, coach: UserEntity, auditEntryId: string): Promise<NotificationDraft[]> {
     const clients: { id: string; name: string }[] = await manager.query(
       `SELECT u.id, u.name FROM enrollments e JOIN users u ON u.id = e.client_id WHERE e.cohort_id = $1 AND e.status = $2`,
       [cohort.id, EnrollmentStatus.ENROLLED],
     );
-    const drafts = clients.map((client) =>
+    return clients.map((client) =>
       notificationDraft(
         client.id,
         NotificationKind.COACH_ASSIGNED,
@@ -167,6 +160,5 @@ export class CohortsService {
         renderCoachAssigned({ recipientName: client.name, coachName: coach.name, cohortName: cohort.name }),
       ),
     );
-    return storeNotifications(manager, drafts);
   }
 }

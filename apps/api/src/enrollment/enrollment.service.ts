@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CohortEntity, EnrollmentEntity, NotificationDraft, StoredNotification, notificationDraft, storeNotifications } from '@anchored/data';
+import { CohortEntity, EnrollmentEntity, NotificationDraft, notificationDraft } from '@anchored/data';
+import { NotificationOutbox } from '@anchored/jobs';
 import { enrollmentUpdateKey, renderEnrollmentUpdate } from '@anchored/notifications';
 import {
   ApplicationDecision,
@@ -18,7 +19,6 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { isUniqueViolation } from '../database/pg-errors';
 import type { Loaders } from '../loaders/loaders';
-import { JobsProducer } from '../jobs/jobs-producer.service';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, motivationAad } from '../private-text/private-text-cipher';
 
 @Injectable()
@@ -26,7 +26,7 @@ export class EnrollmentService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly jobs: JobsProducer,
+    private readonly outbox: NotificationOutbox,
     @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
   ) {}
 
@@ -143,14 +143,11 @@ export class EnrollmentService {
   private async notifyingTransaction<T>(
     work: (manager: EntityManager, notify: (e: EnrollmentEntity, cohort: CohortEntity, promoted: boolean) => Promise<void>) => Promise<T>,
   ): Promise<T> {
-    const stored: StoredNotification[] = [];
-    const result = await this.db.transaction((manager) =>
+    return this.outbox.transaction((manager, outbox) =>
       work(manager, async (enrollment, cohort, promoted) => {
-        stored.push(...(await storeNotifications(manager, [await this.enrollmentDraft(manager, enrollment, cohort, promoted)])));
+        await outbox.notify([await this.enrollmentDraft(manager, enrollment, cohort, promoted)]);
       }),
     );
-    await this.jobs.notificationsStored(stored);
-    return result;
   }
 
   private async enrollmentDraft(manager: EntityManager, enrollment: EnrollmentEntity, cohort: CohortEntity, promoted: boolean): Promise<NotificationDraft> {

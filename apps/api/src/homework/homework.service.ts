@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { findTemplate, validateResponses } from '@anchored/curriculum';
-import { AccessSubject, CohortEntity, HomeworkAssignmentEntity, NotificationDraft, StoredNotification, SubmissionEntity, notificationDraft, storeNotifications } from '@anchored/data';
+import { AccessSubject, CohortEntity, HomeworkAssignmentEntity, NotificationDraft, SubmissionEntity, notificationDraft } from '@anchored/data';
 import { CohortStatus, DomainError, ErrorCode, NotificationKind, Permission, SubmissionStatus } from '@anchored/domain';
+import { NotificationOutbox } from '@anchored/jobs';
 import { feedbackReadyKey, renderFeedbackReady } from '@anchored/notifications';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
@@ -23,6 +24,7 @@ export class HomeworkService {
     @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
     private readonly access: AccessService,
     private readonly jobs: JobsProducer,
+    private readonly outbox: NotificationOutbox,
     private readonly accessLog: AccessLogService,
   ) {}
 
@@ -98,8 +100,7 @@ export class HomeworkService {
     const text = feedback.trim();
     if (!text) throw DomainError.badInput('feedback', 'feedback must not be empty.');
     if (text.length > 10_000) throw DomainError.badInput('feedback', 'feedback must be at most 10000 characters.');
-    let stored: StoredNotification[] = [];
-    const reviewed = await this.db.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager, outbox) => {
       const repo = manager.getRepository(SubmissionEntity);
       const submission = await repo.findOne({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!submission) throw DomainError.notFound('That submission');
@@ -112,11 +113,9 @@ export class HomeworkService {
       submission.reviewedById = caller.id;
       const saved = await repo.save(submission);
       // Stored in the same transaction as the review: the client is told exactly when it commits.
-      stored = await storeNotifications(manager, [await this.feedbackReadyDraft(manager, saved, assignment)]);
+      await outbox.notify([await this.feedbackReadyDraft(manager, saved, assignment)]);
       return saved;
     });
-    await this.jobs.notificationsStored(stored);
-    return reviewed;
   }
 
   private async feedbackReadyDraft(manager: EntityManager, submission: SubmissionEntity, assignment: HomeworkAssignmentEntity): Promise<NotificationDraft> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { JobName, JobResult } from '@anchored/jobs';
 import { MailerService } from './mailer.service';
 
 /** Thrown when another run holds the notification: BullMQ retries the job later. */
@@ -21,7 +22,7 @@ export class EmailDeliveryService {
     private readonly mailer: MailerService,
   ) {}
 
-  async deliver(notificationId: string, finalAttempt: boolean): Promise<'sent' | 'nothing to do'> {
+  async deliver(notificationId: string, finalAttempt: boolean): Promise<JobResult<JobName.SEND_EMAIL>> {
     // TypeORM returns [rows, rowCount] for an UPDATE.
     const [claimed]: [{ id: string; subject: string; body: string; html: string; email: string }[], number] = await this.db.query(
       `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = now()

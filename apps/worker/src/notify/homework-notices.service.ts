@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, notificationDraft, storeNotifications } from '@anchored/data';
+import { CohortEntity, HomeworkAssignmentEntity, NotificationDraft, notificationDraft } from '@anchored/data';
 import { NotificationKind } from '@anchored/domain';
-import type { HomeworkNoticeData } from '@anchored/jobs';
+import { HomeworkNoticeData, NotificationOutbox, NotifyOutcome } from '@anchored/jobs';
 import { homeworkDueKey, homeworkOverdueKey, renderHomeworkDue, renderHomeworkOverdue } from '@anchored/notifications';
-import { EmailOutbox } from './email-outbox.service';
-import type { JobOutcome } from './session-reminders.service';
 import type { Recipient } from './recipients';
 
 /** "Due soon" and "overdue" notices, only to ENROLLED clients who have not submitted. */
@@ -14,16 +12,16 @@ import type { Recipient } from './recipients';
 export class HomeworkNoticesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly outbox: EmailOutbox,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
-  async notify(kind: NotificationKind.HOMEWORK_DUE | NotificationKind.HOMEWORK_OVERDUE, data: HomeworkNoticeData, now = new Date()): Promise<JobOutcome> {
+  async notify(kind: NotificationKind.HOMEWORK_DUE | NotificationKind.HOMEWORK_OVERDUE, data: HomeworkNoticeData, now = new Date()): Promise<NotifyOutcome> {
     const assignment = await this.db.getRepository(HomeworkAssignmentEntity).findOneBy({ id: data.assignmentId });
     if (!assignment) return { skipped: 'assignment deleted' };
     if (assignment.dueAt.getTime() !== data.dueAtMs) return { skipped: 'due time changed' };
     if (kind === NotificationKind.HOMEWORK_DUE && now >= assignment.dueAt) return { skipped: 'already due' };
 
-    const stored = await this.db.transaction(async (manager) => {
+    const stored = await this.outbox.transaction(async (manager, outbox) => {
       const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: assignment.cohortId });
       const waitingOn: Recipient[] = await manager.query(
         `SELECT u.id, u.name, u.email, u.timezone FROM enrollments e JOIN users u ON u.id = e.client_id
@@ -44,9 +42,8 @@ export class HomeworkNoticesService {
         const deadline = kind === NotificationKind.HOMEWORK_DUE ? assignment.dueAt : undefined;
         return notificationDraft(client.id, kind, key(assignment.id, assignment.dueAt, client.id), message, deadline);
       });
-      return storeNotifications(manager, drafts, now);
+      return outbox.notify(drafts, now);
     });
-    await this.outbox.queueFor(stored);
     return { sent: stored.length };
   }
 }

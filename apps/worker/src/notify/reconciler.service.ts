@@ -1,10 +1,20 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
-import { EMAIL_QUEUE, REMINDERS_QUEUE, emailJobs, enqueuePlanned, horizonEnd, planHomeworkNotices, planSessionReminders } from '@anchored/jobs';
-import { queueToken } from '../queues.module';
+import {
+  EMAIL_QUEUE,
+  JobName,
+  JobQueue,
+  JobResult,
+  REMINDERS_QUEUE,
+  emailJobs,
+  enqueuePlanned,
+  horizonEnd,
+  planHomeworkNotices,
+  planSessionReminders,
+} from '@anchored/jobs';
 import { WORKER_CONFIG } from '../worker-config.module';
 
 const PAGE = 1000;
@@ -24,11 +34,11 @@ export class ReconcilerService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-    @Inject(queueToken(REMINDERS_QUEUE)) private readonly reminders: Queue,
-    @Inject(queueToken(EMAIL_QUEUE)) private readonly email: Queue,
+    @InjectQueue(REMINDERS_QUEUE) private readonly reminders: JobQueue<typeof REMINDERS_QUEUE>,
+    @InjectQueue(EMAIL_QUEUE) private readonly email: JobQueue<typeof EMAIL_QUEUE>,
   ) {}
 
-  async reconcile(now = new Date()): Promise<{ reminders: number; notices: number; emails: number }> {
+  async reconcile(now = new Date()): Promise<JobResult<JobName.RECONCILE>> {
     const { reminderOffsetsSeconds, homeworkDueNoticeSeconds, scheduleHorizonHours } = this.config.notifications;
     const horizon = horizonEnd(now, scheduleHorizonHours);
     const result = { reminders: 0, notices: 0, emails: 0 };

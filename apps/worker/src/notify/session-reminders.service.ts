@@ -2,24 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findModule } from '@anchored/curriculum';
-import { CohortEntity, NotificationDraft, SessionEntity, notificationDraft, storeNotifications } from '@anchored/data';
+import { CohortEntity, NotificationDraft, SessionEntity, notificationDraft } from '@anchored/data';
 import { NotificationKind, SessionStatus } from '@anchored/domain';
-import type { SessionReminderData } from '@anchored/jobs';
+import { JobName, JobResult, NotificationOutbox, SessionReminderData } from '@anchored/jobs';
 import { renderSessionReminder, sessionReminderKey } from '@anchored/notifications';
-import { EmailOutbox } from './email-outbox.service';
 import { cohortCoaches, enrolledClients } from './recipients';
-
-export type JobOutcome = { sent: number } | { skipped: string };
 
 /** One reminder before a session, to each ENROLLED client and each coach of its cohort. */
 @Injectable()
 export class SessionRemindersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly outbox: EmailOutbox,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
-  async remind(data: SessionReminderData, now = new Date()): Promise<JobOutcome> {
+  async remind(data: SessionReminderData, now = new Date()): Promise<JobResult<JobName.SESSION_REMINDER>> {
     // The job was planned earlier: check the session as it is now.
     const session = await this.db.getRepository(SessionEntity).findOneBy({ id: data.sessionId });
     if (!session) return { skipped: 'session deleted' };
@@ -28,7 +25,7 @@ export class SessionRemindersService {
     if (now >= session.startsAt) return { skipped: 'session already started' };
     if (data.startsAtMs - data.offsetSeconds * 1000 < session.scheduledAt.getTime()) return { skipped: 'scheduled after the reminder time' };
 
-    const stored = await this.db.transaction(async (manager) => {
+    const stored = await this.outbox.transaction(async (manager, outbox) => {
       const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: session.cohortId });
       const recipients = [...(await enrolledClients(manager, cohort.id)), ...(await cohortCoaches(manager, cohort.id))];
       const moduleTitle = session.moduleKey ? (findModule(session.moduleKey)?.title ?? null) : null;
@@ -46,9 +43,8 @@ export class SessionRemindersService {
         const key = sessionReminderKey(session.id, session.startsAt, data.offsetSeconds, recipient.id);
         return notificationDraft(recipient.id, NotificationKind.SESSION_REMINDER, key, message, session.startsAt);
       });
-      return storeNotifications(manager, drafts, now);
+      return outbox.notify(drafts, now);
     });
-    await this.outbox.queueFor(stored);
     return { sent: stored.length };
   }
 }

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
-import { NotificationDraft, StoredNotification, notificationDraft, storeNotifications } from '@anchored/data';
+import { NotificationDraft, StoredNotification, notificationDraft } from '@anchored/data';
 import { NotificationKind } from '@anchored/domain';
+import { JobName, JobResult, NotificationOutbox, OutboxWriter } from '@anchored/jobs';
 import {
   SummaryAssignment,
   SummaryCohort,
@@ -16,7 +17,6 @@ import {
   weeklySummaryKey,
 } from '@anchored/notifications';
 import { WORKER_CONFIG } from '../worker-config.module';
-import { EmailOutbox } from './email-outbox.service';
 import { cohortCoaches, enrolledClients } from './recipients';
 
 /** Cohorts are read a page at a time, so memory stays flat however many are active. */
@@ -54,10 +54,10 @@ export class WeeklySummariesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-    private readonly outbox: EmailOutbox,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
-  async runDue(now = new Date()): Promise<{ cohorts: number; notifications: number }> {
+  async runDue(now = new Date()): Promise<JobResult<JobName.WEEKLY_SUMMARIES>> {
     const { isoWeekday, localTime } = this.config.notifications.weeklySummary;
     let after = '00000000-0000-0000-0000-000000000000';
     let cohorts = 0;
@@ -73,11 +73,10 @@ export class WeeklySummariesService {
       for (const cohort of page) {
         const due = dueSummaryMoment(now, cohort.timezone, isoWeekday, localTime);
         if (!due) continue;
-        const stored = await this.db.transaction((manager) => this.summarise(manager, cohort, due.moment, due.isoWeek, now));
+        const stored = await this.outbox.transaction((manager, outbox) => this.summarise(manager, outbox, cohort, due.moment, due.isoWeek, now));
         if (stored === null) continue;
         cohorts += 1;
         notifications += stored.length;
-        await this.outbox.queueFor(stored);
       }
     }
     if (cohorts > 0) this.logger.log(`Weekly summaries: ${cohorts} cohorts, ${notifications} notifications`);
@@ -85,7 +84,14 @@ export class WeeklySummariesService {
   }
 
   /** Null when this cohort's week was already summarised. */
-  private async summarise(manager: EntityManager, row: CohortRow, moment: Date, isoWeek: string, now: Date): Promise<StoredNotification[] | null> {
+  private async summarise(
+    manager: EntityManager,
+    outbox: OutboxWriter,
+    row: CohortRow,
+    moment: Date,
+    isoWeek: string,
+    now: Date,
+  ): Promise<StoredNotification[] | null> {
     const claimed = await manager.query(
       `INSERT INTO weekly_summary_runs (cohort_id, iso_week) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING cohort_id`,
       [row.id, isoWeek],
@@ -118,7 +124,7 @@ export class WeeklySummariesService {
       const note = buildClientWeeklyNote({ cohort, client: { id: client.id, name: client.name }, sessions, assignments, now });
       draft(client.id, renderClientWeeklyNote(note, { recipientName: client.name, recipientTimezone: client.timezone, cohortName: row.name }));
     }
-    return storeNotifications(manager, drafts, now);
+    return outbox.notify(drafts, now);
   }
 
   private async sessions(manager: EntityManager, cohortId: string): Promise<SummarySession[]> {

@@ -1,0 +1,56 @@
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '@anchored/config';
+import { NotificationKind } from '@anchored/domain';
+import { JobName, JobNameOn, JobQueue, JobResult, QueueJob, REMINDERS_QUEUE } from '@anchored/jobs';
+import { HomeworkNoticesService } from '../notify/homework-notices.service';
+import { ReconcilerService } from '../notify/reconciler.service';
+import { SessionRemindersService } from '../notify/session-reminders.service';
+import { WeeklySummariesService } from '../notify/weekly-summaries.service';
+import { WORKER_CONFIG } from '../worker-config.module';
+import { WORKER_TUNING, WorkerTuning } from '../worker-tuning';
+import { MeteredWorkerHost, unknownJob } from './metered-worker-host';
+import { WorkerMetrics } from './worker-metrics.service';
+
+type RemindersJobName = JobNameOn<typeof REMINDERS_QUEUE>;
+
+/** Time-driven jobs: reminders, homework notices, and the repeating weekly summaries and reconciler. */
+@Processor(REMINDERS_QUEUE)
+export class RemindersProcessor extends MeteredWorkerHost implements OnApplicationBootstrap {
+  constructor(
+    metrics: WorkerMetrics,
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    @Inject(WORKER_TUNING) private readonly tuning: WorkerTuning,
+    @InjectQueue(REMINDERS_QUEUE) private readonly queue: JobQueue<typeof REMINDERS_QUEUE>,
+    private readonly sessionReminders: SessionRemindersService,
+    private readonly homeworkNotices: HomeworkNoticesService,
+    private readonly weeklySummaries: WeeklySummariesService,
+    private readonly reconciler: ReconcilerService,
+  ) {
+    super(metrics);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.tuning.withoutSchedulers) return;
+    // Idempotent: every worker process upserts the same schedulers, Redis keeps one of each.
+    await this.queue.upsertJobScheduler(JobName.RECONCILE, { every: this.config.notifications.reconcileEverySeconds * 1000 }, { name: JobName.RECONCILE });
+    await this.queue.upsertJobScheduler(JobName.WEEKLY_SUMMARIES, { every: 5 * 60_000 }, { name: JobName.WEEKLY_SUMMARIES });
+  }
+
+  process(job: QueueJob<typeof REMINDERS_QUEUE>): Promise<JobResult<RemindersJobName>> {
+    switch (job.name) {
+      case JobName.SESSION_REMINDER:
+        return this.sessionReminders.remind(job.data);
+      case JobName.HOMEWORK_DUE:
+        return this.homeworkNotices.notify(NotificationKind.HOMEWORK_DUE, job.data);
+      case JobName.HOMEWORK_OVERDUE:
+        return this.homeworkNotices.notify(NotificationKind.HOMEWORK_OVERDUE, job.data);
+      case JobName.WEEKLY_SUMMARIES:
+        return this.weeklySummaries.runDue();
+      case JobName.RECONCILE:
+        return this.reconciler.reconcile();
+      default:
+        return unknownJob(job);
+    }
+  }
+}
