@@ -1,0 +1,152 @@
+import { Permission } from '@anchored/domain';
+
+/**
+ * Who may call every root field and read every private field of the GraphQL API, kept next to the
+ * policy (libs/domain/src/access-policy.ts) and checked, row by row and role by role, by
+ * apps/api/test/authorization.integration-spec.ts over the real API. That test reads the schema
+ * itself: a root field without a row here, or an object field that is in neither PRIVATE_FIELDS
+ * nor OPEN_FIELDS, fails the build.
+ *
+ * The roles are seen from one cohort ("the cohort", ACTIVE) and the things in it:
+ * - `client`: ENROLLED in the cohort (the owner of the submission, enrollment and settings asked about)
+ * - `otherClient`: ENROLLED in another cohort
+ * - `applicant`: APPLIED to the cohort, no seat
+ * - `coach`: assigned to the cohort; `otherCoach`: assigned to another cohort
+ * - `admin`; `anonymous`: no access token
+ *
+ * Outcomes: `allow` (the call succeeds / the value is returned), `deny` (FORBIDDEN, UNAUTHENTICATED
+ * for anonymous callers; for private fields: no way to get the value), `own` (the call succeeds but
+ * only ever touches the caller's own things: lists scoped to the caller, or someone else's item
+ * refused).
+ */
+export const ACTORS = ['anonymous', 'client', 'otherClient', 'applicant', 'coach', 'otherCoach', 'admin'] as const;
+export type Actor = (typeof ACTORS)[number];
+export type Outcome = 'allow' | 'deny' | 'own';
+
+export interface AccessRow {
+  /** The policy permission the field is decided on; PUBLIC needs no login, SIGNED_IN only a login (the field is about the caller). */
+  permission: Permission | 'PUBLIC' | 'SIGNED_IN';
+  access: Record<Actor, Outcome>;
+}
+
+const PUBLIC: AccessRow = {
+  permission: 'PUBLIC',
+  access: { anonymous: 'allow', client: 'allow', otherClient: 'allow', applicant: 'allow', coach: 'allow', otherCoach: 'allow', admin: 'allow' },
+};
+const SIGNED_IN: AccessRow = {
+  permission: 'SIGNED_IN',
+  access: { anonymous: 'deny', client: 'own', otherClient: 'own', applicant: 'own', coach: 'own', otherCoach: 'own', admin: 'own' },
+};
+
+/** Everyone not named is denied. */
+function rule(permission: Permission, allowed: Partial<Record<Actor, Outcome>>): AccessRow {
+  const access = Object.fromEntries(ACTORS.map((a) => [a, allowed[a] ?? 'deny'])) as Record<Actor, Outcome>;
+  return { permission, access };
+}
+
+const ADMINS = (permission: Permission) => rule(permission, { admin: 'allow' });
+const MANAGERS = rule(Permission.MANAGE_COHORT, { coach: 'allow', admin: 'allow' });
+const PROGRAM = rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow', admin: 'allow' });
+
+/** `Query.x` / `Mutation.x` -> who may call it, on the cohort's things. */
+export const ROOT_FIELDS: Record<string, AccessRow> = {
+  'Query.assignment': PROGRAM,
+  'Query.cohort': rule(Permission.VIEW_COHORT, { client: 'allow', applicant: 'allow', coach: 'allow', admin: 'allow' }),
+  'Query.cohortAuditLog': ADMINS(Permission.READ_AUDIT_LOG),
+  'Query.cohortProgress': MANAGERS,
+  /** Scoped by VIEW_COHORT in SQL: admins all, coaches theirs, clients ENROLLING ones and those they applied to. */
+  'Query.cohorts': SIGNED_IN,
+  'Query.curriculum': PUBLIC,
+  'Query.curriculumWeek': PUBLIC,
+  'Query.homeworkTemplates': PUBLIC,
+  'Query.invitations': ADMINS(Permission.ADMINISTER),
+  'Query.me': SIGNED_IN,
+  'Query.myAccessLog': SIGNED_IN,
+  'Query.myEnrollments': SIGNED_IN,
+  'Query.myNotifications': SIGNED_IN,
+  'Query.mySubmissions': SIGNED_IN,
+  'Query.queueDashboardUrl': ADMINS(Permission.ADMINISTER),
+  'Query.unreadNotificationCount': SIGNED_IN,
+  'Query.users': ADMINS(Permission.ADMINISTER),
+
+  'Mutation.acceptInvitation': PUBLIC,
+  'Mutation.applyToCohort': rule(Permission.APPLY, { client: 'allow', otherClient: 'allow', applicant: 'allow' }),
+  'Mutation.assignCoach': ADMINS(Permission.ADMINISTER),
+  'Mutation.assignHomework': rule(Permission.ASSIGN_HOMEWORK, { coach: 'allow' }),
+  'Mutation.cancelSession': MANAGERS,
+  'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
+  'Mutation.createSession': MANAGERS,
+  'Mutation.decideApplication': ADMINS(Permission.MANAGE_ENROLLMENT),
+  'Mutation.inviteUser': ADMINS(Permission.ADMINISTER),
+  'Mutation.logIn': PUBLIC,
+  'Mutation.logOut': SIGNED_IN,
+  'Mutation.markAllNotificationsRead': SIGNED_IN,
+  /** Someone else's notification is NOT_FOUND: its existence is private. */
+  'Mutation.markNotificationRead': SIGNED_IN,
+  'Mutation.promoteFromWaitlist': ADMINS(Permission.MANAGE_ENROLLMENT),
+  'Mutation.recordAttendance': MANAGERS,
+  'Mutation.refreshSession': PUBLIC,
+  'Mutation.rescheduleSession': MANAGERS,
+  'Mutation.reviewSubmission': rule(Permission.REVIEW_HOMEWORK, { coach: 'allow' }),
+  'Mutation.rotateCalendarToken': SIGNED_IN,
+  'Mutation.scheduleSessionSeries': MANAGERS,
+  'Mutation.setCohortStatus': ADMINS(Permission.ADMINISTER),
+  'Mutation.signUp': PUBLIC,
+  'Mutation.submitHomework': rule(Permission.SUBMIT_HOMEWORK, { client: 'allow' }),
+  'Mutation.unassignCoach': ADMINS(Permission.ADMINISTER),
+  'Mutation.updateNotificationPreferences': SIGNED_IN,
+  /** Clients their own (another's is FORBIDDEN), admins any. */
+  'Mutation.withdrawEnrollment': rule(Permission.WITHDRAW_ENROLLMENT, { client: 'own', otherClient: 'own', applicant: 'own', admin: 'allow' }),
+};
+
+/**
+ * Object fields that carry private data or are checked on their own, as `Type.field` -> who can
+ * get the value, by any path through the API, for the cohort's ENROLLED client (their submission,
+ * enrollment, account) or the cohort itself.
+ */
+export const PRIVATE_FIELDS: Record<string, AccessRow> = {
+  'Submission.responses': rule(Permission.READ_ANSWERS, { client: 'allow', coach: 'allow' }),
+  'Submission.feedback': rule(Permission.READ_FEEDBACK, { client: 'allow', coach: 'allow', admin: 'allow' }),
+  'Enrollment.motivation': rule(Permission.READ_MOTIVATION, { client: 'allow', coach: 'allow', admin: 'allow' }),
+  /** A client's address: themself, their coaches, admins (a coach's address is shown to their cohort). */
+  'User.email': rule(Permission.MANAGE_COHORT, { client: 'allow', coach: 'allow', admin: 'allow' }),
+  'User.calendarUrl': rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }),
+  'User.notificationPreferences': rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }),
+  'HomeworkAssignment.mySubmission': rule(Permission.READ_ANSWERS, { client: 'allow' }),
+  'HomeworkAssignment.submissions': MANAGERS,
+  'Cohort.enrollments': MANAGERS,
+  'Cohort.sessions': PROGRAM,
+  'Cohort.assignments': PROGRAM,
+  'Session.attendance': MANAGERS,
+  /** The join link: the program's people only. */
+  'Session.meetingUrl': PROGRAM,
+  /** Shown once, in inviteUser's answer; never listed again, not even to admins. */
+  'Invitation.token': rule(Permission.ADMINISTER, {}),
+  /** Notifications are their recipient's. */
+  'Notification.body': { ...rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }), permission: 'SIGNED_IN' },
+};
+
+/**
+ * Every other object field: visible to whoever may reach its parent (the root field or private
+ * field above that returns it). A new field must be added here or to PRIVATE_FIELDS.
+ */
+export const OPEN_FIELDS: Record<string, readonly string[]> = {
+  AccessRecord: ['at', 'reader', 'subject', 'subjectId'],
+  Attendance: ['client', 'status'],
+  AuthPayload: ['accessToken', 'refreshToken', 'user'],
+  ClientProgress: ['attendanceRate', 'client', 'late', 'missing', 'reachOutReasons', 'reviewed', 'submitted'],
+  Cohort: ['capacity', 'coaches', 'endsOn', 'enrolledCount', 'id', 'name', 'programWeeks', 'startsOn', 'status', 'timezone', 'waitlistCount'],
+  CohortAuditEntry: ['action', 'actor', 'at', 'coach', 'cohort', 'id'],
+  CurriculumModule: ['homeworkTemplates', 'key', 'practiceDetails', 'practices', 'summary', 'title', 'week', 'weeks'],
+  Enrollment: ['appliedAt', 'client', 'cohort', 'decidedAt', 'id', 'status', 'waitlistPosition'],
+  HomeworkAssignment: ['cohort', 'dueAt', 'id', 'instructions', 'template', 'title'],
+  HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required'],
+  HomeworkTemplate: ['fields', 'instructions', 'key', 'title'],
+  Invitation: ['acceptedAt', 'email', 'expiresAt', 'id', 'role'],
+  Notification: ['createdAt', 'emailStatus', 'id', 'kind', 'readAt', 'subject'],
+  NotificationPreferences: ['emailKinds', 'quietHoursEnd', 'quietHoursStart'],
+  Practice: ['description', 'kind', 'title'],
+  Session: ['cohort', 'durationMinutes', 'id', 'moduleKey', 'startsAt', 'status', 'title'],
+  Submission: ['assignment', 'client', 'id', 'late', 'reviewedAt', 'status', 'submittedAt'],
+  User: ['id', 'name', 'role', 'timezone'],
+};

@@ -1,0 +1,405 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import IORedis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { GraphQLObjectType, isObjectType } from 'graphql';
+import { Role } from '@anchored/domain';
+import { ACTORS, Actor, OPEN_FIELDS, PRIVATE_FIELDS, ROOT_FIELDS } from '../src/access/access-table';
+import { APPLY, ASSIGN_COACH, CREATE_COHORT, DECIDE, SET_COHORT_STATUS } from './coaching-fixtures';
+import { GqlResult, PASSWORD, Session, TestApp, codes, uniqueEmail } from './test-app';
+
+/**
+ * Walks the whole schema against the access table (apps/api/src/access/access-table.ts): every
+ * root field for every role, and every private field by every path that returns it, over the real
+ * API and Postgres, on one set of fixtures. A root field without a row, an object field in
+ * neither PRIVATE_FIELDS nor OPEN_FIELDS, or a row without a probe here fails the build.
+ */
+
+const TZ = 'Europe/Berlin';
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const daysFromNow = (days: number) => DateTime.now().setZone(TZ).plus({ days }).toFormat('yyyy-MM-dd');
+const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+const ANSWER = { location: 'I could not tell yet', groundedness: 5, returnPractice: 'Walking.' };
+
+interface Fixtures {
+  sessions: Record<Exclude<Actor, 'anonymous'>, Session>;
+  admin: Session;
+  spareCoach: Session;
+  cohort: string;
+  otherCohort: string;
+  openCohort: string;
+  session: string;
+  reviewed: string;
+  reviewedSubmission: string;
+  openAssignment: string;
+  clientEnrollment: string;
+  otherClientEnrollment: string;
+  notificationOf: Map<string, string>;
+}
+
+interface Call {
+  vars?: Record<string, unknown>;
+  /** Use this token instead of the actor's (e.g. a second login for logOut). */
+  token?: string;
+}
+
+interface Case {
+  op: string;
+  /** Valid arguments for this actor (for `own` rows: the actor's own things). */
+  call?: (actor: Actor, s: Session | undefined) => Promise<Call> | Call;
+  /** For `own` rows: someone else's thing, which must be refused and left unchanged. */
+  others?: (actor: Actor, s: Session) => Promise<Call> | Call;
+}
+
+describe('authorization: every root field and private field, every role, against the access table', () => {
+  let t: TestApp;
+  let fx: Fixtures;
+  const prefix = `authz-${process.pid}-${randomUUID().slice(0, 6)}`;
+
+  const gql = (op: string, vars: Record<string, unknown> = {}, token?: string) => t.gql(op, vars, token);
+
+  /** A client with an open application to a fresh ENROLLING cohort: returns the enrollment id. */
+  async function freshApplication(client?: Session): Promise<{ cohortId: string; enrollmentId: string; client: Session }> {
+    const who = client ?? (await t.user(Role.CLIENT));
+    const cohortId = (await t.ok(CREATE_COHORT, { input: { name: 'Spare', startsOn: daysFromNow(30), timezone: TZ, capacity: 5 } }, fx.admin.token)).createCohort.id;
+    await t.ok(SET_COHORT_STATUS, { id: cohortId, status: 'ENROLLING' }, fx.admin.token);
+    const enrollmentId = (await t.ok(APPLY, { cohortId }, who.token)).applyToCohort.id;
+    return { cohortId, enrollmentId, client: who };
+  }
+
+  async function freshSession(): Promise<string> {
+    return (await t.ok(`mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`, { input: { cohortId: fx.cohort, title: 'Extra', startsAt: inHours(72), durationMinutes: 60 } }, fx.admin.token)).createSession.id;
+  }
+
+  /** Everything a denied call could have changed. */
+  async function fingerprint(): Promise<string> {
+    const tables = ['users', 'cohorts', 'cohort_coaches', 'enrollments', 'sessions', 'attendance', 'homework_assignments', 'submissions', 'invitations', 'notifications', 'cohort_audit_log', 'refresh_tokens'];
+    const parts = await Promise.all(tables.map(async (table) => (await t.db.query(`SELECT md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM ${table} x`))[0].h as string));
+    return parts.join(':');
+  }
+
+  const CASES: Record<string, Case> = {
+    'Query.assignment': { op: `query($id: ID!) { assignment(id: $id) { id } }`, call: () => ({ vars: { id: fx.reviewed } }) },
+    'Query.cohort': { op: `query($id: ID!) { cohort(id: $id) { id } }`, call: () => ({ vars: { id: fx.cohort } }) },
+    'Query.cohortAuditLog': { op: `query($id: ID!) { cohortAuditLog(cohortId: $id) { id } }`, call: () => ({ vars: { id: fx.cohort } }) },
+    'Query.cohortProgress': { op: `query($id: ID!) { cohortProgress(cohortId: $id) { submitted } }`, call: () => ({ vars: { id: fx.cohort } }) },
+    'Query.cohorts': { op: `{ cohorts { id } }` },
+    'Query.curriculum': { op: `{ curriculum { key } }` },
+    'Query.curriculumWeek': { op: `{ curriculumWeek(week: 1) { key } }` },
+    'Query.homeworkTemplates': { op: `{ homeworkTemplates { key } }` },
+    'Query.invitations': { op: `{ invitations { id } }` },
+    'Query.me': { op: `{ me { id } }` },
+    'Query.myAccessLog': { op: `{ myAccessLog { subjectId } }` },
+    'Query.myEnrollments': { op: `{ myEnrollments { id } }` },
+    'Query.myNotifications': { op: `{ myNotifications { id } }` },
+    'Query.mySubmissions': { op: `{ mySubmissions { id } }` },
+    'Query.queueDashboardUrl': { op: `{ queueDashboardUrl }` },
+    'Query.unreadNotificationCount': { op: `{ unreadNotificationCount }` },
+    'Query.users': { op: `{ users { id } }` },
+
+    'Mutation.acceptInvitation': {
+      op: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }`,
+      call: async () => {
+        const { inviteUser } = await t.ok(`mutation($input: InviteInput!) { inviteUser(input: $input) { token } }`, { input: { email: uniqueEmail('invited'), role: 'CLIENT' } }, fx.admin.token);
+        return { vars: { input: { token: inviteUser.token, name: 'Invited Person', password: PASSWORD } } };
+      },
+    },
+    'Mutation.applyToCohort': { op: `mutation($c: ID!) { applyToCohort(input: { cohortId: $c }) { id } }`, call: () => ({ vars: { c: fx.openCohort } }) },
+    'Mutation.assignCoach': { op: `mutation($c: ID!, $u: ID!) { assignCoach(cohortId: $c, coachId: $u) { id } }`, call: () => ({ vars: { c: fx.openCohort, u: fx.spareCoach.user.id } }) },
+    'Mutation.assignHomework': {
+      op: `mutation($input: AssignHomeworkInput!) { assignHomework(input: $input) { id } }`,
+      call: () => ({ vars: { input: { cohortId: fx.cohort, templateKey: 'where-am-i-located', dueAt: inHours(96) } } }),
+    },
+    'Mutation.cancelSession': { op: `mutation($s: ID!) { cancelSession(sessionId: $s) { id } }`, call: async () => ({ vars: { s: await freshSession() } }) },
+    'Mutation.createCohort': {
+      op: `mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`,
+      call: () => ({ vars: { input: { name: 'New Circle', startsOn: daysFromNow(60), timezone: TZ, capacity: 4 } } }),
+    },
+    'Mutation.createSession': {
+      op: `mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`,
+      call: () => ({ vars: { input: { cohortId: fx.cohort, title: 'Circle', startsAt: inHours(48), durationMinutes: 60 } } }),
+    },
+    'Mutation.decideApplication': {
+      op: `mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: WAITLIST) { id } }`,
+      call: async () => ({ vars: { e: (await freshApplication()).enrollmentId } }),
+    },
+    'Mutation.inviteUser': { op: `mutation($input: InviteInput!) { inviteUser(input: $input) { id } }`, call: () => ({ vars: { input: { email: uniqueEmail('invite'), role: 'COACH' } } }) },
+    'Mutation.logIn': { op: `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, call: () => ({ vars: { input: { email: fx.sessions.client.user.email, password: PASSWORD } } }) },
+    'Mutation.logOut': { op: `mutation { logOut }`, call: async (_actor, s) => ({ token: s ? (await t.logIn(s.user.email)).token : undefined }) },
+    'Mutation.markAllNotificationsRead': { op: `mutation { markAllNotificationsRead }` },
+    'Mutation.markNotificationRead': {
+      op: `mutation($id: ID!) { markNotificationRead(id: $id) { id } }`,
+      call: (_actor, s) => ({ vars: { id: s ? fx.notificationOf.get(s.user.id) : fx.notificationOf.get(fx.sessions.client.user.id) } }),
+      others: (actor) => ({ vars: { id: fx.notificationOf.get((actor === 'client' ? fx.sessions.otherClient : fx.sessions.client).user.id) } }),
+    },
+    'Mutation.promoteFromWaitlist': {
+      op: `mutation($c: ID!, $e: ID) { promoteFromWaitlist(cohortId: $c, enrollmentId: $e) { id } }`,
+      call: async () => {
+        const { cohortId, enrollmentId } = await freshApplication();
+        await t.ok(DECIDE, { id: enrollmentId, decision: 'WAITLIST' }, fx.admin.token);
+        return { vars: { c: cohortId, e: enrollmentId } };
+      },
+    },
+    'Mutation.recordAttendance': {
+      op: `mutation($s: ID!, $c: ID!) { recordAttendance(sessionId: $s, clientId: $c, status: PRESENT) { status } }`,
+      call: () => ({ vars: { s: fx.session, c: fx.sessions.client.user.id } }),
+    },
+    'Mutation.refreshSession': {
+      op: `mutation($r: String) { refreshSession(refreshToken: $r) { accessToken } }`,
+      call: async () => ({ vars: { r: (await t.logIn(fx.sessions.client.user.email)).refreshToken } }),
+    },
+    'Mutation.rescheduleSession': { op: `mutation($s: ID!, $at: DateTime!) { rescheduleSession(sessionId: $s, startsAt: $at) { id } }`, call: async () => ({ vars: { s: await freshSession(), at: inHours(100) } }) },
+    'Mutation.reviewSubmission': { op: `mutation($s: ID!) { reviewSubmission(submissionId: $s, feedback: "Well noticed.") { id } }`, call: () => ({ vars: { s: fx.reviewedSubmission } }) },
+    'Mutation.rotateCalendarToken': { op: `mutation { rotateCalendarToken { id } }` },
+    'Mutation.scheduleSessionSeries': {
+      op: `mutation($input: ScheduleSeriesInput!) { scheduleSessionSeries(input: $input) { id } }`,
+      call: () => ({ vars: { input: { cohortId: fx.cohort, title: 'Weekly', weekdays: [3], localTime: '18:00', durationMinutes: 60 } } }),
+    },
+    'Mutation.setCohortStatus': {
+      op: `mutation($id: ID!) { setCohortStatus(cohortId: $id, status: ENROLLING) { id } }`,
+      call: async () => ({ vars: { id: (await t.ok(CREATE_COHORT, { input: { name: 'Draft', startsOn: daysFromNow(40), timezone: TZ, capacity: 3 } }, fx.admin.token)).createCohort.id } }),
+    },
+    'Mutation.signUp': { op: `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, call: () => ({ vars: { input: { email: uniqueEmail('new'), password: PASSWORD, name: 'New Person' } } }) },
+    'Mutation.submitHomework': { op: `mutation($a: ID!, $r: JSON!) { submitHomework(input: { assignmentId: $a, responses: $r }) { id } }`, call: () => ({ vars: { a: fx.openAssignment, r: ANSWER } }) },
+    'Mutation.unassignCoach': { op: `mutation($c: ID!, $u: ID!) { unassignCoach(cohortId: $c, coachId: $u) { id } }`, call: () => ({ vars: { c: fx.openCohort, u: fx.spareCoach.user.id } }) },
+    'Mutation.updateNotificationPreferences': {
+      op: `mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { quietHoursStart } }`,
+      call: () => ({ vars: { input: { quietHoursStart: '22:00', quietHoursEnd: '07:00' } } }),
+    },
+    'Mutation.withdrawEnrollment': {
+      op: `mutation($e: ID!) { withdrawEnrollment(enrollmentId: $e) { id } }`,
+      call: async (actor, s) => {
+        const own = s && ['client', 'otherClient', 'applicant'].includes(actor) ? s : undefined;
+        return { vars: { e: (await freshApplication(own)).enrollmentId } };
+      },
+      others: (actor) => ({ vars: { e: actor === 'client' ? fx.otherClientEnrollment : fx.clientEnrollment } }),
+    },
+  };
+
+  /**
+   * Paths to the private value: each query, run as each role, and the id of the object (the
+   * cohort's ENROLLED client's submission, enrollment, account; the cohort; its session) whose
+   * field is looked for anywhere in the answer.
+   */
+  const PROBES: Record<string, { target: () => string; queries: string[] }> = {
+    'Submission.responses': { target: () => fx.reviewedSubmission, queries: submissionPaths('responses') },
+    'Submission.feedback': { target: () => fx.reviewedSubmission, queries: submissionPaths('feedback') },
+    'Enrollment.motivation': {
+      target: () => fx.clientEnrollment,
+      queries: [`{ myEnrollments { id motivation } }`, `query($cohort: ID!) { cohort(id: $cohort) { enrollments { id motivation } } }`],
+    },
+    'User.email': { target: () => fx.sessions.client.user.id, queries: userPaths('email') },
+    'User.calendarUrl': { target: () => fx.sessions.client.user.id, queries: userPaths('calendarUrl') },
+    'User.notificationPreferences': { target: () => fx.sessions.client.user.id, queries: userPaths('notificationPreferences { quietHoursStart }') },
+    'HomeworkAssignment.mySubmission': {
+      target: () => fx.reviewed,
+      queries: [`query($assignment: ID!) { assignment(id: $assignment) { id mySubmission { id } } }`, `query($cohort: ID!) { cohort(id: $cohort) { assignments { id mySubmission { id } } } }`],
+    },
+    'HomeworkAssignment.submissions': {
+      target: () => fx.reviewed,
+      queries: [`query($assignment: ID!) { assignment(id: $assignment) { id submissions { id } } }`, `query($cohort: ID!) { cohort(id: $cohort) { assignments { id submissions { id } } } }`],
+    },
+    'Cohort.enrollments': { target: () => fx.cohort, queries: cohortPaths('enrollments { id }') },
+    'Cohort.sessions': { target: () => fx.cohort, queries: cohortPaths('sessions { id }') },
+    'Cohort.assignments': { target: () => fx.cohort, queries: [...cohortPaths('assignments { id }'), `query($assignment: ID!) { assignment(id: $assignment) { cohort { id assignments { id } } } }`] },
+    'Session.attendance': { target: () => fx.session, queries: [`query($cohort: ID!) { cohort(id: $cohort) { sessions { id attendance { status } } } }`] },
+    'Session.meetingUrl': { target: () => fx.session, queries: [`query($cohort: ID!) { cohort(id: $cohort) { sessions { id meetingUrl } } }`, `{ cohorts { sessions { id meetingUrl } } }`] },
+    'Invitation.token': { target: () => invitationId, queries: [`{ invitations { id token } }`] },
+    'Notification.body': { target: () => fx.notificationOf.get(fx.sessions.client.user.id) as string, queries: [`{ myNotifications { id body } }`] },
+  };
+  let invitationId = '';
+
+  function submissionPaths(field: string): string[] {
+    return [
+      `{ mySubmissions { id ${field} } }`,
+      `query($assignment: ID!) { assignment(id: $assignment) { mySubmission { id ${field} } submissions { id ${field} } } }`,
+      `query($cohort: ID!) { cohort(id: $cohort) { assignments { submissions { id ${field} } } } }`,
+    ];
+  }
+  function userPaths(field: string): string[] {
+    return [
+      `{ me { id ${field} } }`,
+      `{ users { id ${field} } }`,
+      `query($cohort: ID!) { cohort(id: $cohort) { coaches { id ${field} } enrollments { client { id ${field} } } } }`,
+      `query($cohort: ID!) { cohortProgress(cohortId: $cohort) { client { id ${field} } } }`,
+      `query($assignment: ID!) { assignment(id: $assignment) { submissions { client { id ${field} } } } }`,
+      `query($cohort: ID!) { cohort(id: $cohort) { sessions { attendance { client { id ${field} } } } } }`,
+    ];
+  }
+  function cohortPaths(selection: string): string[] {
+    return [`query($cohort: ID!) { cohort(id: $cohort) { id ${selection} } }`, `{ cohorts { id ${selection} } }`];
+  }
+
+  /** Every non-null value of `field` on objects with `id === target` anywhere in `data`. */
+  function valuesOf(data: unknown, target: string, field: string): unknown[] {
+    const found: unknown[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (record['id'] === target && record[field] !== null && record[field] !== undefined) found.push(record[field]);
+        Object.values(record).forEach(walk);
+      }
+    };
+    walk(data);
+    return found;
+  }
+
+  const tokenOf = (actor: Actor) => (actor === 'anonymous' ? undefined : fx.sessions[actor].token);
+  const sessionOf = (actor: Actor) => (actor === 'anonymous' ? undefined : fx.sessions[actor]);
+  const refusal = (actor: Actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  const describeResult = (r: GqlResult) => JSON.stringify(r.errors ?? r.data).slice(0, 300);
+
+  beforeAll(async () => {
+    t = await TestApp.start({ REDIS_URL, QUEUE_PREFIX: prefix });
+    const admin = await t.user(Role.ADMIN);
+    const [coach, otherCoach, spareCoach] = [await t.user(Role.COACH), await t.user(Role.COACH), await t.user(Role.COACH)];
+    const [client, otherClient, applicant] = [await t.user(Role.CLIENT), await t.user(Role.CLIENT), await t.user(Role.CLIENT)];
+    const cohortNamed = async (name: string, coachOf: Session) => {
+      const id = (await t.ok(CREATE_COHORT, { input: { name, startsOn: daysFromNow(-7), timezone: TZ, capacity: 10 } }, admin.token)).createCohort.id;
+      await t.ok(ASSIGN_COACH, { c: id, u: coachOf.user.id }, admin.token);
+      await t.ok(SET_COHORT_STATUS, { id, status: 'ENROLLING' }, admin.token);
+      return id as string;
+    };
+    const applyWithMotivation = async (s: Session, cohortId: string) =>
+      (await t.ok(`mutation($c: ID!) { applyToCohort(input: { cohortId: $c, motivation: "private-motivation" }) { id } }`, { c: cohortId }, s.token)).applyToCohort.id as string;
+
+    const cohort = await cohortNamed('The Circle', coach);
+    const clientEnrollment = await applyWithMotivation(client, cohort);
+    await t.ok(DECIDE, { id: clientEnrollment, decision: 'ACCEPT' }, admin.token);
+    await applyWithMotivation(applicant, cohort);
+    await t.ok(SET_COHORT_STATUS, { id: cohort, status: 'ACTIVE' }, admin.token);
+
+    const otherCohort = await cohortNamed('Another Circle', otherCoach);
+    const otherClientEnrollment = await applyWithMotivation(otherClient, otherCohort);
+    await t.ok(DECIDE, { id: otherClientEnrollment, decision: 'ACCEPT' }, admin.token);
+    await t.ok(SET_COHORT_STATUS, { id: otherCohort, status: 'ACTIVE' }, admin.token);
+
+    const openCohort = (await t.ok(CREATE_COHORT, { input: { name: 'Open Circle', startsOn: daysFromNow(30), timezone: TZ, capacity: 50 } }, admin.token)).createCohort.id;
+    await t.ok(SET_COHORT_STATUS, { id: openCohort, status: 'ENROLLING' }, admin.token);
+
+    const session = (
+      await t.ok(`mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`, { input: { cohortId: cohort, title: 'Circle', startsAt: inHours(-48), durationMinutes: 60, meetingUrl: 'https://meet.example.com/private-room' } }, coach.token)
+    ).createSession.id;
+    await t.ok(`mutation($s: ID!, $c: ID!) { recordAttendance(sessionId: $s, clientId: $c, status: PRESENT) { status } }`, { s: session, c: client.user.id }, coach.token);
+    const assign = async () => (await t.ok(`mutation($input: AssignHomeworkInput!) { assignHomework(input: $input) { id } }`, { input: { cohortId: cohort, templateKey: 'where-am-i-located', dueAt: inHours(48) } }, coach.token)).assignHomework.id as string;
+    const reviewed = await assign();
+    const openAssignment = await assign();
+    const reviewedSubmission = (await t.ok(`mutation($a: ID!, $r: JSON!) { submitHomework(input: { assignmentId: $a, responses: $r }) { id } }`, { a: reviewed, r: ANSWER }, client.token)).submitHomework.id;
+    await t.ok(`mutation($s: ID!) { reviewSubmission(submissionId: $s, feedback: "private-feedback") { id } }`, { s: reviewedSubmission }, coach.token);
+
+    const sessions = { client, otherClient, applicant, coach, otherCoach, admin };
+    const notificationOf = new Map<string, string>();
+    for (const s of Object.values(sessions)) {
+      const [row] = await t.db.query(
+        `INSERT INTO notifications (user_id, kind, dedupe_key, subject, body, html, email_status) VALUES ($1, 'WEEKLY_SUMMARY', $2, 'Note', 'private-body', '<p>private-body</p>', 'SKIPPED') RETURNING id`,
+        [s.user.id, `authz:${s.user.id}`],
+      );
+      notificationOf.set(s.user.id, row.id);
+    }
+    fx = { sessions, admin, spareCoach, cohort, otherCohort, openCohort, session, reviewed, reviewedSubmission, openAssignment, clientEnrollment, otherClientEnrollment, notificationOf };
+    invitationId = (await t.ok(`mutation($input: InviteInput!) { inviteUser(input: $input) { id token } }`, { input: { email: uniqueEmail('listed'), role: 'COACH' } }, admin.token)).inviteUser.id;
+  });
+
+  afterAll(async () => {
+    await t.close();
+    const redis = new IORedis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  describe('the table covers the schema', () => {
+    let schemaFields: { root: string[]; objects: Map<string, string[]> };
+    beforeAll(() => {
+      const schema = t.app.get(GraphQLSchemaHost).schema;
+      const root = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => (type ? Object.keys(type.getFields()).map((f) => `${type.name}.${f}`) : []));
+      const objects = new Map<string, string[]>();
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Query' || type.name === 'Mutation' || type.name === 'Subscription') continue;
+        objects.set(type.name, Object.keys((type as GraphQLObjectType).getFields()));
+      }
+      schemaFields = { root, objects };
+    });
+
+    it('has a row, and a probe in this test, for every root field (and no row for a field that is gone)', () => {
+      expect(schemaFields.root.filter((f) => !ROOT_FIELDS[f])).toEqual([]);
+      expect(Object.keys(ROOT_FIELDS).filter((f) => !schemaFields.root.includes(f))).toEqual([]);
+      expect(schemaFields.root.filter((f) => !CASES[f])).toEqual([]);
+    });
+
+    it('classifies every object field as private (with a row and a probe) or open', () => {
+      const unclassified: string[] = [];
+      for (const [type, fields] of schemaFields.objects) {
+        for (const field of fields) {
+          const key = `${type}.${field}`;
+          const isPrivate = !!PRIVATE_FIELDS[key];
+          const isOpen = OPEN_FIELDS[type]?.includes(field) ?? false;
+          if (isPrivate === isOpen) unclassified.push(key);
+        }
+      }
+      expect(unclassified).toEqual([]);
+      const known = new Set([...schemaFields.objects].flatMap(([type, fields]) => fields.map((f) => `${type}.${f}`)));
+      expect(Object.keys(PRIVATE_FIELDS).filter((f) => !known.has(f))).toEqual([]);
+      expect(Object.entries(OPEN_FIELDS).flatMap(([type, fields]) => fields.map((f) => `${type}.${f}`)).filter((f) => !known.has(f))).toEqual([]);
+      expect(Object.keys(PRIVATE_FIELDS).filter((f) => !PROBES[f])).toEqual([]);
+    });
+  });
+
+  describe.each(Object.keys(ROOT_FIELDS).filter((f) => f.startsWith('Query.')))('%s', (field) => {
+    it.each([...ACTORS])('as %s', async (actor) => {
+      const expected = ROOT_FIELDS[field].access[actor];
+      const c = CASES[field];
+      const call = (await c.call?.(actor, sessionOf(actor))) ?? {};
+      const result = await gql(c.op, call.vars, call.token ?? tokenOf(actor));
+      if (expected === 'deny') expect({ actor, codes: codes(result) }).toEqual({ actor, codes: [refusal(actor)] });
+      else expect({ actor, errors: result.errors ?? [], ok: result.data !== null && result.data !== undefined }).toEqual({ actor, errors: [], ok: true });
+    });
+  });
+
+  describe.each(Object.keys(ROOT_FIELDS).filter((f) => f.startsWith('Mutation.')))('%s', (field) => {
+    it.each([...ACTORS])('as %s', async (actor) => {
+      const expected = ROOT_FIELDS[field].access[actor];
+      const c = CASES[field];
+      const s = sessionOf(actor);
+      const call = (await c.call?.(actor, s)) ?? {};
+      const token = call.token ?? tokenOf(actor);
+      if (expected === 'deny') {
+        const before = await fingerprint();
+        const result = await gql(c.op, call.vars, token);
+        expect({ actor, codes: codes(result) }).toEqual({ actor, codes: [refusal(actor)] });
+        expect(await fingerprint()).toBe(before);
+        return;
+      }
+      if (expected === 'own' && c.others && s) {
+        const other = await c.others(actor, s);
+        const before = await fingerprint();
+        const refused = await gql(c.op, other.vars, other.token ?? token);
+        expect({ actor, others: codes(refused).every((code) => code === 'FORBIDDEN' || code === 'NOT_FOUND') && codes(refused).length === 1 }).toEqual({ actor, others: true });
+        expect(await fingerprint()).toBe(before);
+      }
+      const result = await gql(c.op, call.vars, token);
+      if (result.errors?.length) throw new Error(`${field} as ${actor}: ${describeResult(result)}`);
+      expect(result.data).toBeTruthy();
+    });
+  });
+
+  describe.each(Object.keys(PRIVATE_FIELDS))('%s', (key) => {
+    it.each([...ACTORS])('as %s', async (actor) => {
+      const [, field] = key.split('.');
+      const fieldName = field;
+      const probe = PROBES[key];
+      const vars = { cohort: fx.cohort, assignment: fx.reviewed };
+      const seen: unknown[] = [];
+      for (const query of probe.queries) {
+        const used = Object.fromEntries(Object.entries(vars).filter(([name]) => query.includes(`$${name}`)));
+        const result = await gql(query, used, tokenOf(actor));
+        // Refusals only: a probe that fails for any other reason proves nothing.
+        expect({ actor, query, codes: codes(result).filter((code) => code !== 'FORBIDDEN' && code !== 'UNAUTHENTICATED') }).toEqual({ actor, query, codes: [] });
+        seen.push(...valuesOf(result.data, probe.target(), fieldName));
+      }
+      const expected = PRIVATE_FIELDS[key].access[actor];
+      expect({ actor, gets: seen.length > 0 }).toEqual({ actor, gets: expected !== 'deny' });
+    });
+  });
+});
