@@ -1,12 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMe } from '../../auth/auth-context';
 import { graphql } from '../../gql';
 import { UNREAD_COUNT } from '../../layout/app-layout';
 import { PageHeader } from '../../ui/page';
 import { ErrorState, QueryState } from '../../ui/states';
-import { humanize } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
+import { notificationKindLabel, notificationLink } from './notification-kinds';
 
 export const MY_NOTIFICATIONS = graphql(`
   query MyNotifications($unreadOnly: Boolean, $limit: Int, $offset: Int) {
@@ -39,6 +41,7 @@ const MARK_ALL_READ = graphql(`
 const PAGE = 20;
 
 export function NotificationsPage() {
+  const { role } = useMe();
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const [limit, setLimit] = useState(PAGE);
   const { data, loading, error, refetch } = useQuery(MY_NOTIFICATIONS, { variables: { unreadOnly: filter === 'unread', limit: limit + 1, offset: 0 } });
@@ -72,33 +75,41 @@ export function NotificationsPage() {
       {(markReadState.error || markAllState.error) && <ErrorState error={markReadState.error ?? markAllState.error} />}
       <QueryState loading={loading && !data} error={error} empty={shown.length === 0} emptyTitle="You are all caught up" emptyText="New notifications appear here.">
         <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {shown.map((n) => (
-            <Card key={n.id} component="li" bg={n.readAt ? undefined : 'anchor.0'}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <Stack gap={4}>
-                  <Group gap="xs">
-                    <Text fw={600}>{n.subject}</Text>
-                    {!n.readAt && (
-                      <Badge size="sm" color="red" variant="light">
-                        New
-                      </Badge>
+          {shown.map((n) => {
+            const link = notificationLink(n.kind, role);
+            return (
+              <Card key={n.id} component="li" bg={n.readAt ? undefined : 'anchor.0'}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+                    <Group gap="xs">
+                      <Text fw={600}>{n.subject}</Text>
+                      {!n.readAt && (
+                        <Badge size="sm" color="red" variant="light">
+                          New
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {notificationKindLabel(n.kind)} · <DateTimeText iso={n.createdAt} />
+                    </Text>
+                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                      {n.body}
+                    </Text>
+                    {link && (
+                      <Anchor component={Link} to={link.to} size="sm" fw={500} style={{ alignSelf: 'flex-start' }}>
+                        {link.label}
+                      </Anchor>
                     )}
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {humanize(n.kind)} · <DateTimeText iso={n.createdAt} />
-                  </Text>
-                  <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                    {n.body}
-                  </Text>
-                </Stack>
-                {!n.readAt && (
-                  <Button size="xs" variant="subtle" onClick={() => markRead({ variables: { id: n.id } }).catch(() => undefined)} aria-label={`Mark read: ${n.subject}`}>
-                    Mark read
-                  </Button>
-                )}
-              </Group>
-            </Card>
-          ))}
+                  </Stack>
+                  {!n.readAt && (
+                    <Button size="xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => markRead({ variables: { id: n.id } }).catch(() => undefined)} aria-label={`Mark read: ${n.subject}`}>
+                      Mark read
+                    </Button>
+                  )}
+                </Group>
+              </Card>
+            );
+          })}
         </Stack>
         {items.length > limit && (
           <Button variant="default" mt="md" onClick={() => setLimit(limit + PAGE)}>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Checkbox, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import { graphql } from '../../gql';
 import type { NotificationKind } from '../../gql/graphql';
@@ -12,6 +13,7 @@ const SETTINGS = graphql(`
     me {
       id
       email
+      role
       timezone
       calendarUrl
       notificationPreferences {
@@ -85,6 +87,19 @@ export function SettingsPage() {
             Make a new address
           </Button>
         </Card>
+        {data?.me.role === 'CLIENT' && (
+          <Card>
+            <Title order={2} size="h4" mb="xs">
+              Privacy
+            </Title>
+            <Text size="sm" c="dimmed" mb="xs">
+              Your coaches can read the homework you send. Every time someone other than you opens an answer, it is listed for you.
+            </Text>
+            <Anchor component={Link} to="/privacy" size="sm" fw={500}>
+              See who has read your writing
+            </Anchor>
+          </Card>
+        )}
       </Stack>
     </>
   );

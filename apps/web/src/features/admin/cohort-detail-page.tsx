@@ -11,6 +11,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { humanize, StatusBadge } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
 import { CapacityBar } from './capacity-bar';
+import { coachesKey } from './coach-changes';
+import { CoachChangesSection } from './coach-changes-section';
 import { groupEnrollments, nextStep, type NextStep } from './cohort-logic';
 import { ConfirmDialog } from '../../ui/confirm';
 import { DecisionButtons, ENROLLMENT_QUERIES } from './decision-buttons';
@@ -147,6 +149,9 @@ function CohortDetail({ cohort }: { cohort: Cohort }) {
             </Table.ScrollContainer>
           </section>
         )}
+
+        {/* Keyed by the coaches: after an assignment or removal it starts again from the newest change. */}
+        <CoachChangesSection key={coachesKey(cohort.coaches)} cohortId={cohort.id} />
       </Stack>
     </>
   );

@@ -1,4 +1,4 @@
-import { IconCalendarWeek, IconChecklist, IconHistory, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarWeek, IconChecklist, IconHistory, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
 import type { NavItem } from '../../layout/nav';
 
 export const clientNav: NavItem[] = [
@@ -6,4 +6,5 @@ export const clientNav: NavItem[] = [
   { label: 'Homework', to: '/homework', icon: IconChecklist },
   { label: 'My progress', to: '/history', icon: IconHistory },
   { label: 'Cohorts', to: '/cohorts', icon: IconUsersGroup },
+  { label: 'Privacy', to: '/privacy', icon: IconShieldLock },
 ];

@@ -7,4 +7,5 @@ export const clientRoutes: RouteObject[] = [
   { path: 'homework/:assignmentId', lazy: async () => ({ Component: (await import('./homework-page')).HomeworkPage }) },
   { path: 'history', lazy: async () => ({ Component: (await import('./progress-page')).ProgressPage }) },
   { path: 'cohorts', lazy: async () => ({ Component: (await import('./cohorts-page')).CohortsPage }) },
+  { path: 'privacy', lazy: async () => ({ Component: (await import('./privacy-page')).PrivacyPage }) },
 ];

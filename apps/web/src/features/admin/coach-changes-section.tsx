@@ -1,0 +1,134 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, Group, Table, Text, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { useMe } from '../../auth/auth-context';
+import { graphql } from '../../gql';
+import { appendPage, visiblePage } from '../../lib/paging';
+import { ErrorState, LoadingState } from '../../ui/states';
+import { DateTimeText } from '../../ui/time';
+import { coachChangeActor, coachChangeText, type CoachChange } from './coach-changes';
+
+export const ADMIN_COHORT_AUDIT_LOG = graphql(`
+  query AdminCohortAuditLog($cohortId: ID!, $limit: Int, $offset: Int) {
+    cohortAuditLog(cohortId: $cohortId, limit: $limit, offset: $offset) {
+      id
+      action
+      at
+      coach {
+        id
+        name
+        email
+      }
+      actor {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+const PAGE = 20;
+const byId = (change: { id: string }) => change.id;
+
+/**
+ * The cohort's coach audit log, read-only: who added or removed which coach, when. The API keeps it
+ * append-only; this screen only shows it. Re-mounted (keyed by the coaches) after each change.
+ */
+export function CoachChangesSection({ cohortId }: { cohortId: string }) {
+  const me = useMe();
+  const [pages, setPages] = useState(1);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const log = useQuery(ADMIN_COHORT_AUDIT_LOG, { variables: { cohortId, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
+  const { shown, hasMore } = visiblePage<CoachChange>(log.data?.cohortAuditLog ?? [], pages, PAGE);
+
+  const showMore = async () => {
+    setLoadingMore(true);
+    setMoreError(null);
+    const offset = pages * PAGE;
+    const result = await log
+      .fetchMore({
+        variables: { cohortId, limit: PAGE + 1, offset },
+        updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, cohortAuditLog: appendPage(previous.cohortAuditLog, fetchMoreResult.cohortAuditLog, offset, byId) }),
+      })
+      .catch((error: unknown) => {
+        setMoreError(error);
+        return null;
+      });
+    setLoadingMore(false);
+    if (!result) return;
+    setPages(pages + 1);
+    if (result.data && result.data.cohortAuditLog.length <= PAGE) requestAnimationFrame(() => statusRef.current?.focus());
+  };
+
+  return (
+    <section aria-labelledby="coach-changes-heading">
+      <Title order={2} size="h3" id="coach-changes-heading" mb={4}>
+        Coach changes
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Coaches can read the homework answers of this cohort’s clients, so every coach added or removed is recorded here for good, and enrolled clients are told when a
+        coach joins.
+      </Text>
+      {log.error && !log.data ? (
+        <ErrorState error={log.error} title="The coach changes could not be loaded" />
+      ) : !log.data ? (
+        <LoadingState label="Loading coach changes…" />
+      ) : shown.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No coach has been added or removed yet.
+        </Text>
+      ) : (
+        <>
+          <Table verticalSpacing="xs" horizontalSpacing="xs" captionSide="top">
+            <Table.Caption ta="left">Coaches added to and removed from this cohort, newest first</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">When</Table.Th>
+                <Table.Th scope="col">Change</Table.Th>
+                <Table.Th scope="col">By</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((change) => (
+                <Table.Tr key={change.id}>
+                  <Table.Td>
+                    <Text size="sm">
+                      <DateTimeText iso={change.at} />
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                      {coachChangeText(change)}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {change.coach.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {coachChangeActor(change, me.id)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group justify="space-between" mt="sm" gap="sm">
+            <Text size="xs" c="dimmed" role="status" ref={statusRef} tabIndex={-1}>
+              {hasMore ? `Showing the latest ${shown.length} changes.` : shown.length === 1 ? 'That is the only change.' : `That is all ${shown.length} changes.`}
+            </Text>
+            {hasMore && (
+              <Button variant="default" size="sm" onClick={() => void showMore()} loading={loadingMore}>
+                Show more
+              </Button>
+            )}
+          </Group>
+          {moreError ? <ErrorState error={moreError} title="More changes could not be loaded" /> : null}
+        </>
+      )}
+    </section>
+  );
+}
