@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkScreen, launchBrowser, logInThroughForm, newPerson, overflowsHorizontally, pageErrors, PHONE } from './support/browser';
+import { checkScreen, DESKTOP, launchBrowser, logInThroughForm, newPerson, overflowsHorizontally, pageErrors, PHONE } from './support/browser';
 import { ADMIN, Platform } from './support/platform';
 
 /**
@@ -269,6 +269,70 @@ describe('the coaching loop in the browser', () => {
     expect(await client.getByRole('link', { name: /Join session/ }).getAttribute('href')).toBe('https://meet.example.com/winter');
     expect(await client.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(/\/calendar\/.+\.ics$/);
     await checkScreen(client, 'client-week');
+  });
+
+  it('the client sees that their coach read their answers, and nobody else did', async () => {
+    await client.getByRole('link', { name: 'Privacy' }).click();
+    await client.getByRole('heading', { name: 'Who has read my writing', level: 1 }).waitFor();
+    const reads = client.getByRole('table', { name: /opened your writing/ });
+    const coachRead = reads.getByRole('row').filter({ hasText: coachPerson.name }).first();
+    await coachRead.waitFor();
+    // Who (and as what), which homework (a link to it), and when, in the client's own format.
+    await coachRead.getByText('Coach', { exact: true }).waitFor();
+    expect(await coachRead.getByRole('link', { name: 'Soft start-up script' }).getAttribute('href')).toMatch(/^\/homework\/.+/);
+    expect(await coachRead.locator('time').innerText()).toMatch(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} /);
+    // Admins may not read homework here (ADMINS_READ_HOMEWORK is off): the coach is the only reader.
+    const readers = await reads.locator('tbody tr').allInnerTexts();
+    expect(readers.length).toBeGreaterThan(0);
+    for (const row of readers) expect(row).toContain(coachPerson.name);
+    await checkScreen(client, 'client-privacy');
+
+    // At a phone's width, laid out afresh (as in the phone test below, not mid-way through a resize).
+    await client.setViewportSize(PHONE);
+    await client.reload();
+    await reads.locator('tbody tr').first().waitFor();
+    expect(await overflowsHorizontally(client)).toBe(false);
+    await checkScreen(client, 'phone-client-privacy');
+    await client.setViewportSize(DESKTOP);
+  });
+
+  it('the admin sees every coach change, and the enrolled client is told of a coach who joins', async () => {
+    await admin.getByRole('link', { name: 'Cohorts' }).first().click();
+    await admin.getByRole('link', { name: cohortName }).click();
+    await admin.getByRole('heading', { name: 'Coach changes', level: 2 }).waitFor();
+    const changes = admin.getByRole('table', { name: /Coaches added to and removed from this cohort/ });
+    const rows = changes.locator('tbody tr');
+    await rows.filter({ hasText: `Added ${coachPerson.name}` }).waitFor();
+    // The one change so far, made by this admin ("You").
+    expect(await rows.allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`Added ${coachPerson.name}[\\s\\S]*\\bYou\\s*$`))]);
+    await checkScreen(admin, 'admin-coach-changes');
+
+    // Removing the coach and adding them again: both are recorded, newest first.
+    await admin.getByRole('button', { name: `Remove ${coachPerson.name}` }).click();
+    await rows.filter({ hasText: `Removed ${coachPerson.name}` }).waitFor();
+    await admin.getByRole('textbox', { name: 'Assign a coach' }).click();
+    await admin.getByRole('option', { name: new RegExp(coachPerson.name) }).click();
+    await admin.getByRole('button', { name: 'Assign', exact: true }).click();
+    await admin.getByRole('list', { name: 'Assigned coaches' }).getByText(coachPerson.name).waitFor();
+    await rows.nth(2).waitFor();
+    const texts = await rows.allInnerTexts();
+    expect(texts.map((t) => /(Added|Removed) /.exec(t)?.[1])).toEqual(['Added', 'Removed', 'Added']);
+
+    await admin.setViewportSize(PHONE);
+    await admin.reload();
+    await rows.nth(2).waitFor();
+    expect(await overflowsHorizontally(admin)).toBe(false);
+    await checkScreen(admin, 'phone-admin-coach-changes');
+    await admin.setViewportSize(DESKTOP);
+
+    // The client (enrolled now, unlike at the first assignment) hears of the coach who joined,
+    // with the way to the list of who read their answers.
+    await client.getByRole('link', { name: /^Notifications/ }).click();
+    const notice = client.getByRole('listitem').filter({ hasText: `A new coach in ${cohortName}: ${coachPerson.name}` });
+    await notice.getByText(/^New coach in your cohort ·/).waitFor();
+    await checkScreen(client, 'client-notifications-new-coach');
+    await notice.getByRole('link', { name: 'See who has read your answers' }).click();
+    await client.getByRole('heading', { name: 'Who has read my writing', level: 1 }).waitFor();
   });
 
   it('the coach browses the curriculum', async () => {
