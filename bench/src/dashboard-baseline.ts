@@ -59,14 +59,17 @@ async function dashboard(cohortId: string) {
       cohortProgress: clients.map((c) => {
         const mine = submissions.rows.filter((s) => s.client_id === c.client_id);
         const done = new Set(mine.map((s) => s.assignment_id));
-        const present = attendance.rows.filter((a) => a.client_id === c.client_id && held.has(a.session_id) && a.status === 'PRESENT').length;
+        const marks = attendance.rows.filter((a) => a.client_id === c.client_id && held.has(a.session_id));
+        const present = marks.filter((a) => a.status === 'PRESENT').length;
+        // An excused absence leaves that session out of the client's rate.
+        const counted = held.size - marks.filter((a) => a.status === 'EXCUSED').length;
         return {
           client: { id: c.client_id, name: c.name },
           submitted: mine.length,
           missing: pastDue.filter((a) => !done.has(a.id)).length,
           late: mine.filter((s) => s.late).length,
           reviewed: mine.filter((s) => s.status === 'REVIEWED').length,
-          attendanceRate: held.size === 0 ? null : present / held.size,
+          attendanceRate: counted === 0 ? null : present / counted,
         };
       }),
     },
