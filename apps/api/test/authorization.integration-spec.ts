@@ -384,6 +384,16 @@ describe('authorization: every root field and private field, every role, against
     });
   });
 
+  describe('cohorts (VIEW_COHORT as one SQL query)', () => {
+    it.each(ACTORS.filter((a) => a !== 'anonymous'))('lists for %s exactly the fixture cohorts cohort(id) lets them see', async (actor) => {
+      const listed = new Set(((await t.ok(`{ cohorts { id } }`, {}, tokenOf(actor))).cohorts as { id: string }[]).map((c) => c.id));
+      for (const id of [fx.cohort, fx.otherCohort, fx.openCohort]) {
+        const visible = !(await gql(`query($id: ID!) { cohort(id: $id) { id } }`, { id }, tokenOf(actor))).errors;
+        expect({ actor, id, listed: listed.has(id) }).toEqual({ actor, id, listed: visible });
+      }
+    });
+  });
+
   describe.each(Object.keys(PRIVATE_FIELDS))('%s', (key) => {
     it.each([...ACTORS])('as %s', async (actor) => {
       const [, field] = key.split('.');
