@@ -7,11 +7,12 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginBackoffService } from './login-backoff.service';
+import { LoginSessionsService } from './login-sessions.service';
 import { SignUpLimitService } from './sign-up-limit.service';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), UsersModule],
-  providers: [AuthService, AuthResolver, JwtStrategy, LocalStrategy, LoginBackoffService, SignUpLimitService],
-  exports: [AuthService],
+  providers: [AuthService, AuthResolver, JwtStrategy, LocalStrategy, LoginBackoffService, SignUpLimitService, LoginSessionsService],
+  exports: [AuthService, LoginSessionsService],
 })
 export class AuthModule {}
