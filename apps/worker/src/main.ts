@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@anchored/config';
 import { createWorker } from './create-worker';
-import { MailerService } from './notify/mailer.service';
+import { Mailer } from '@anchored/mail';
 
 async function main() {
   // createWorker refuses a config without REDIS_URL; both problems surface as ConfigError below.
@@ -9,7 +9,7 @@ async function main() {
   // SIGTERM / SIGINT close the app: workers finish (or hand back) the jobs in hand first.
   app.enableShutdownHooks();
   await app.init();
-  process.stdout.write(`\nAnchored worker is running (emails: ${app.get(MailerService).mode}).\n\n`);
+  process.stdout.write(`\nAnchored worker is running (emails: ${app.get(Mailer).mode}).\n\n`);
 }
 
 main().catch((error) => {

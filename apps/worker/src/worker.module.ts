@@ -5,11 +5,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { dataSourceOptions } from '@anchored/data';
+import { MailModule } from '@anchored/mail';
 import { EMAIL_QUEUE, JobQueue, NotificationOutbox, REMINDERS_QUEUE, queueOptions, redisOptions } from '@anchored/jobs';
 import { EmailDeliveryService } from './notify/email-delivery.service';
 import { HomeworkNoticesService } from './notify/homework-notices.service';
-import { MailerService } from './notify/mailer.service';
 import { ReconcilerService } from './notify/reconciler.service';
+import { RecipientRetimeService } from './notify/recipient-retime.service';
 import { SessionRemindersService } from './notify/session-reminders.service';
 import { WeeklySummariesService } from './notify/weekly-summaries.service';
 import { EmailProcessor } from './processors/email.processor';
@@ -37,6 +38,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         WorkerConfigModule.forRoot(config),
+        MailModule.forRoot(config.notifications),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { extra: { max: workerConcurrency + 2 } })),
         // Each queue and worker opens its own connections from these options and closes them itself.
@@ -53,12 +55,12 @@ export class WorkerModule {
             return new NotificationOutbox(db, email, (message) => logger.warn(message));
           },
         },
-        MailerService,
         EmailDeliveryService,
         SessionRemindersService,
         HomeworkNoticesService,
         WeeklySummariesService,
         ReconcilerService,
+        RecipientRetimeService,
         ...processing,
       ],
     };

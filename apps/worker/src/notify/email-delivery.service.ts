@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JobName, JobResult } from '@anchored/jobs';
-import { MailerService } from './mailer.service';
+import { Mailer } from '@anchored/mail';
 
 /** Thrown when another run holds the notification: BullMQ retries the job later. */
 export class EmailBusyError extends Error {}
@@ -19,7 +19,7 @@ const CLAIM_TIMEOUT_SECONDS = 60;
 export class EmailDeliveryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly mailer: MailerService,
+    private readonly mailer: Mailer,
   ) {}
 
   async deliver(notificationId: string, finalAttempt: boolean): Promise<JobResult<JobName.SEND_EMAIL>> {

@@ -1,0 +1,3 @@
+export * from './mailer';
+export * from './links';
+export * from './mail.module';
