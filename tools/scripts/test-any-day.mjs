@@ -7,6 +7,7 @@
 // clock: BullMQ and the rate limits only use the time their clients send or relative TTLs.
 //
 //   node tools/scripts/test-any-day.mjs                      seven days, a DST change, two timezones
+//   node tools/scripts/test-any-day.mjs --only 8,9,10                 some of the default scenarios (1-based)
 //   node tools/scripts/test-any-day.mjs --at 2027-03-14T06:30:00Z [--tz Pacific/Auckland] [--projects=api,web-e2e]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -57,7 +58,9 @@ async function main() {
     ({ url: redisUrl, stop: stopRedis } = redis);
   }
   const at = option('--at');
-  const scenarios = at ? [{ at: DateTime.fromISO(at, { zone: 'utc' }), tz: option('--tz') }] : defaultScenarios();
+  const only = option('--only')?.split(',').map(Number);
+  const all = at ? [{ at: DateTime.fromISO(at, { zone: 'utc' }), tz: option('--tz') }] : defaultScenarios();
+  const scenarios = only ? all.filter((_, i) => only.includes(i + 1)) : all;
   const results = [];
   for (const scenario of scenarios) {
     const offsetSeconds = Math.round((scenario.at.toMillis() - Date.now()) / 1000);
@@ -76,9 +79,12 @@ async function main() {
       env,
       stdio: 'inherit',
     });
-    results.push({ label, passed: run.status === 0, minutes: ((Date.now() - started) / 60_000).toFixed(1) });
+    const result = { label, passed: run.status === 0, minutes: ((Date.now() - started) / 60_000).toFixed(1) };
+    log(`${result.passed ? 'passed' : 'FAILED'}  ${result.label}  (${result.minutes} min)`);
+    results.push(result);
   }
   await stopRedis?.();
+  log('Summary:');
   for (const r of results) log(`${r.passed ? 'passed' : 'FAILED'}  ${r.label}  (${r.minutes} min)`);
   if (results.some((r) => !r.passed)) process.exit(1);
 }
