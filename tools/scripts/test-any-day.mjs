@@ -60,7 +60,7 @@ async function main() {
   const at = option('--at');
   const only = option('--only')?.split(',').map(Number);
   const all = at ? [{ at: DateTime.fromISO(at, { zone: 'utc' }), tz: option('--tz') }] : defaultScenarios();
-  const scenarios = only ? all.filter((_, i) => only.includes(i + 1)) : all;
+  const scenarios = only ? only.map((n) => all[n - 1]).filter(Boolean) : all;
   const results = [];
   for (const scenario of scenarios) {
     const offsetSeconds = Math.round((scenario.at.toMillis() - Date.now()) / 1000);

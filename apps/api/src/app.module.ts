@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '@anchored/config';
 import { AccessModule } from './access/access.module';
+import { AccountModule } from './account/account.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -78,6 +79,7 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        AccountModule,
         InvitationsModule,
         CohortsModule,
         EnrollmentModule,

@@ -119,6 +119,8 @@ describe('authorization: every root field and private field, every role, against
       op: `mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`,
       call: () => ({ vars: { input: { cohortId: fx.cohort, title: 'Circle', startsAt: inHours(48), durationMinutes: 60 } } }),
     },
+    /** To the same password: the actor keeps logging in with PASSWORD in later cases. */
+    'Mutation.changePassword': { op: `mutation($p: String!) { changePassword(currentPassword: $p, newPassword: $p) }`, call: () => ({ vars: { p: PASSWORD } }) },
     'Mutation.decideApplication': {
       op: `mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: WAITLIST) { id } }`,
       call: async () => ({ vars: { e: (await freshApplication()).enrollmentId } }),
@@ -166,6 +168,7 @@ describe('authorization: every root field and private field, every role, against
       op: `mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { quietHoursStart } }`,
       call: () => ({ vars: { input: { quietHoursStart: '22:00', quietHoursEnd: '07:00' } } }),
     },
+    'Mutation.updateProfile': { op: `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`, call: () => ({ vars: { input: { timezone: TZ } } }) },
     'Mutation.withdrawEnrollment': {
       op: `mutation($e: ID!) { withdrawEnrollment(enrollmentId: $e) { id } }`,
       call: async (actor, s) => {

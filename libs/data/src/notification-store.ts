@@ -72,7 +72,8 @@ export async function storeNotifications(manager: EntityManager, drafts: readonl
       const kinds = kindsOf(recipient.email_kinds);
       const quiet = recipient.quiet_hours_start && recipient.quiet_hours_end ? { start: recipient.quiet_hours_start, end: recipient.quiet_hours_end } : null;
       const notBefore = nextSendTime(now, recipient.timezone, quiet);
-      const wanted = kinds === null || kinds.includes(draft.kind);
+      // Security notices are always emailed: they are how someone learns their account was touched.
+      const wanted = kinds === null || draft.kind === NotificationKind.SECURITY || kinds.includes(draft.kind);
       const timely = !draft.emailDeadline || notBefore < draft.emailDeadline;
       const status = wanted && timely ? EmailStatus.PENDING : EmailStatus.SKIPPED;
       const base = params.length;

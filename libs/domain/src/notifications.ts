@@ -7,6 +7,10 @@ export enum NotificationKind {
   ENROLLMENT_UPDATE = 'ENROLLMENT_UPDATE',
   /** A coach joined a cohort the client is enrolled in (coaches read their homework). */
   COACH_ASSIGNED = 'COACH_ASSIGNED',
+  /** Something changed about the account's security: password reset, email change asked or done. */
+  SECURITY = 'SECURITY',
+  /** The person's data export is ready to download (the link itself is only in the app). */
+  DATA_EXPORT_READY = 'DATA_EXPORT_READY',
 }
 
 /** Where a notification's email stands. In-app notifications are always stored, whatever this says. */

@@ -13,6 +13,8 @@ export enum JobName {
   HOMEWORK_OVERDUE = 'homework-overdue',
   WEEKLY_SUMMARIES = 'weekly-summaries',
   SEND_EMAIL = 'send-email',
+  /** A user's timezone or quiet hours changed: re-time the emails still waiting for them. */
+  RETIME_RECIPIENT = 'retime-recipient',
 }
 
 export interface SessionReminderData {
@@ -30,6 +32,10 @@ export interface HomeworkNoticeData {
 
 export interface SendEmailData {
   notificationId: string;
+}
+
+export interface RetimeRecipientData {
+  userId: string;
 }
 
 /** Repeating jobs carry nothing: they read what is due from the database. */
@@ -51,6 +57,7 @@ export interface JobRegistry {
   [JobName.HOMEWORK_OVERDUE]: { queue: typeof REMINDERS_QUEUE; data: HomeworkNoticeData; result: NotifyOutcome };
   [JobName.WEEKLY_SUMMARIES]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { cohorts: number; notifications: number } };
   [JobName.SEND_EMAIL]: { queue: typeof EMAIL_QUEUE; data: SendEmailData; result: 'sent' | 'nothing to do' };
+  [JobName.RETIME_RECIPIENT]: { queue: typeof REMINDERS_QUEUE; data: RetimeRecipientData; result: { emails: number } };
 }
 
 export type JobPayload<N extends JobName> = JobRegistry[N]['data'];
@@ -74,6 +81,8 @@ export const jobIds = {
   homeworkDue: (d: HomeworkNoticeData) => `homework-due_${d.assignmentId}_${d.dueAtMs}`,
   homeworkOverdue: (d: HomeworkNoticeData) => `homework-overdue_${d.assignmentId}_${d.dueAtMs}`,
   sendEmail: (d: SendEmailData) => `email_${d.notificationId}`,
+  /** One per change (the moment it was made), so a second change is never swallowed by the first. */
+  retimeRecipient: (d: RetimeRecipientData, at: Date) => `retime-recipient_${d.userId}_${at.getTime()}`,
 };
 
 /** Finished jobs are trimmed; completed ones are kept long enough to keep their id taken. */

@@ -82,3 +82,12 @@ export async function scheduleHomeworkNotices(
   const horizon = horizonEnd(now, settings.scheduleHorizonHours);
   await enqueuePlanned(queue, assignments.flatMap((a) => planHomeworkNotices(a, settings.homeworkDueNoticeSeconds, now, horizon)), now);
 }
+
+/**
+ * After a user's timezone or quiet hours changed (and committed): the worker re-times the emails
+ * still waiting for them, because quiet hours are read on the user's own wall clock.
+ */
+export async function retimeRecipient(queue: JobQueue<typeof REMINDERS_QUEUE>, userId: string, now = new Date()): Promise<void> {
+  const data = { userId };
+  await enqueuePlanned(queue, [{ name: JobName.RETIME_RECIPIENT, jobId: jobIds.retimeRecipient(data, now), data, runAt: now }], now);
+}

@@ -53,6 +53,11 @@ export function coachAssignedKey(auditEntryId: string, userId: string): string {
   return `coach-assigned:${part(auditEntryId, 'auditEntryId')}:${part(userId, 'userId')}`;
 }
 
+/** `data-export-ready:<exportId>`: one per export. */
+export function dataExportReadyKey(exportId: string): string {
+  return `data-export-ready:${part(exportId, 'exportId')}`;
+}
+
 /** `weekly-summary:<cohortId>:<isoWeek>:<userId>`, isoWeek as returned by isoWeekOf, e.g. 2027-W09. */
 export function weeklySummaryKey(cohortId: string, isoWeek: string, userId: string): string {
   if (!ISO_WEEK.test(isoWeek)) throw new RangeError(`isoWeek must look like 2027-W09, got "${isoWeek}"`);

@@ -3,3 +3,4 @@ export * from './dedupe-keys';
 export * from './weekly-summary';
 export * from './render';
 export { formatLocalTime, formatLocalDate } from './time';
+export * from './account-emails';

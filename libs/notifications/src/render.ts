@@ -200,6 +200,21 @@ export function renderCoachAssigned(input: CoachAssignedInput): RenderedEmail {
   ]);
 }
 
+export interface DataExportReadyInput {
+  recipientName: string;
+  /** Where in the app the download link is (never the link itself: it is a credential). */
+  settingsUrl: string;
+}
+
+/** The export is ready; the mail carries no data and no download link, only where to find it. */
+export function renderDataExportReady(input: DataExportReadyInput): RenderedEmail {
+  return compose('Your Anchored data is ready to download', input.recipientName, [
+    paragraph('The copy of your data you asked for is ready. You can download it from your settings in the Anchored app for the next 24 hours; after that it is deleted and you can ask for a new one.'),
+    link('Open your settings', input.settingsUrl),
+    paragraph('If you did not ask for this, change your password and tell the program team.'),
+  ]);
+}
+
 export function renderEnrollmentUpdate(input: EnrollmentUpdateInput): RenderedEmail {
   const { recipientName, cohortName, status, waitlistPosition, promoted } = input;
   switch (status) {

@@ -74,6 +74,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.assignCoach': ADMINS(Permission.ADMINISTER),
   'Mutation.assignHomework': rule(Permission.ASSIGN_HOMEWORK, { coach: 'allow' }),
   'Mutation.cancelSession': MANAGERS,
+  /** The caller's own password; ends the caller's other logins. */
+  'Mutation.changePassword': SIGNED_IN,
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
   'Mutation.createSession': MANAGERS,
   'Mutation.decideApplication': ADMINS(Permission.MANAGE_ENROLLMENT),
@@ -95,6 +97,7 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.submitHomework': rule(Permission.SUBMIT_HOMEWORK, { client: 'allow' }),
   'Mutation.unassignCoach': ADMINS(Permission.ADMINISTER),
   'Mutation.updateNotificationPreferences': SIGNED_IN,
+  'Mutation.updateProfile': SIGNED_IN,
   /** Clients their own (another's is FORBIDDEN), admins any. */
   'Mutation.withdrawEnrollment': rule(Permission.WITHDRAW_ENROLLMENT, { client: 'own', otherClient: 'own', applicant: 'own', admin: 'allow' }),
 };

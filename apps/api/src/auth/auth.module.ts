@@ -7,12 +7,13 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginBackoffService } from './login-backoff.service';
+import { LoginSessionsResolver } from './login-sessions.resolver';
 import { LoginSessionsService } from './login-sessions.service';
 import { SignUpLimitService } from './sign-up-limit.service';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), UsersModule],
-  providers: [AuthService, AuthResolver, JwtStrategy, LocalStrategy, LoginBackoffService, SignUpLimitService, LoginSessionsService],
+  providers: [AuthService, AuthResolver, JwtStrategy, LocalStrategy, LoginBackoffService, SignUpLimitService, LoginSessionsService, LoginSessionsResolver],
   exports: [AuthService, LoginSessionsService],
 })
 export class AuthModule {}

@@ -14,6 +14,7 @@ import { LoginBackoffService } from './login-backoff.service';
 import { PasswordService } from './password.service';
 import { SignUpLimitService } from './sign-up-limit.service';
 import { randomToken, sha256 } from './tokens';
+import { storedUserAgent } from './user-agent';
 
 export interface IssuedSession {
   accessToken: string;
@@ -36,11 +37,15 @@ export class AuthService {
     private readonly signUpLimit: SignUpLimitService,
   ) {}
 
-  async signUp(input: { email: string; password: string; name: string; timezone?: string }, ip?: string): Promise<IssuedSession> {
+  async signUp(
+    input: { email: string; password: string; name: string; timezone?: string },
+    ip?: string,
+    userAgent?: string,
+  ): Promise<IssuedSession> {
     await this.signUpLimit.assertAllowed(ip);
     try {
       const user = await this.users.create({ ...input, role: Role.CLIENT });
-      return await this.startSession(user);
+      return await this.startSession(user, userAgent);
     } catch (error) {
       // "This address has an account" is what harvesting looks for: each one counts against the IP.
       if (error instanceof DomainError && error.code === ErrorCode.CONFLICT) await this.signUpLimit.recordTaken(ip);
@@ -59,7 +64,10 @@ export class AuthService {
     return user;
   }
 
-  async acceptInvitation(input: { token: string; name: string; password: string; timezone?: string }): Promise<IssuedSession> {
+  async acceptInvitation(
+    input: { token: string; name: string; password: string; timezone?: string },
+    userAgent?: string,
+  ): Promise<IssuedSession> {
     const user = await this.db.transaction(async (manager) => {
       const invitation = await manager.getRepository(InvitationEntity).findOne({
         where: { tokenHash: sha256(input.token) },
@@ -78,19 +86,19 @@ export class AuthService {
       await manager.getRepository(InvitationEntity).update({ id: invitation.id }, { acceptedAt: new Date() });
       return created;
     });
-    return this.startSession(user);
+    return this.startSession(user, userAgent);
   }
 
-  /** A new login: a new refresh-token family. */
-  startSession(user: UserEntity): Promise<IssuedSession> {
-    return this.issue(user, crypto.randomUUID());
+  /** A new login: a new refresh-token family, remembering the browser (User-Agent) it is for. */
+  startSession(user: UserEntity, userAgent?: string): Promise<IssuedSession> {
+    return this.issue(user, crypto.randomUUID(), storedUserAgent(userAgent));
   }
 
   /**
    * Rotates a refresh token. Presenting a token that was already rotated or revoked means it was
    * copied: the whole family is revoked and every device of that login must log in again.
    */
-  async refresh(presented: string | undefined): Promise<IssuedSession> {
+  async refresh(presented: string | undefined, userAgent?: string): Promise<IssuedSession> {
     const invalid = () => DomainError.unauthenticated('Your session has ended. Please log in again.');
     const [id, secret] = (presented ?? '').split('.');
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw invalid();
@@ -112,7 +120,7 @@ export class AuthService {
     }
     const user = await this.users.findById(stored.userId);
     if (!user) throw invalid();
-    return this.issue(user, stored.familyId);
+    return this.issue(user, stored.familyId, storedUserAgent(userAgent) ?? stored.userAgent);
   }
 
   async logOut(caller: AuthUser): Promise<boolean> {
@@ -124,12 +132,12 @@ export class AuthService {
     await this.db.getRepository(RefreshTokenEntity).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  private async issue(user: UserEntity, familyId: string): Promise<IssuedSession> {
+  private async issue(user: UserEntity, familyId: string, userAgent: string | null = null): Promise<IssuedSession> {
     const secret = randomToken();
     const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
     const saved = await this.db
       .getRepository(RefreshTokenEntity)
-      .save({ userId: user.id, familyId, tokenHash: sha256(secret), expiresAt });
+      .save({ userId: user.id, familyId, tokenHash: sha256(secret), expiresAt, lastUsedAt: new Date(), userAgent });
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, role: user.role, sid: familyId },
       {

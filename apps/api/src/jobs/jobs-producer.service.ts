@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '@anchored/config';
-import { EMAIL_QUEUE, JobQueue, PlannableAssignment, PlannableSession, Queues, createQueues, createRedis, rescheduleSessionReminders, scheduleHomeworkNotices } from '@anchored/jobs';
+import { EMAIL_QUEUE, JobQueue, PlannableAssignment, PlannableSession, Queues, createQueues, createRedis, rescheduleSessionReminders, retimeRecipient, scheduleHomeworkNotices } from '@anchored/jobs';
 import { APP_CONFIG } from '../config.module';
 
 /**
@@ -48,6 +48,12 @@ export class JobsProducer implements OnModuleDestroy {
   async assignmentsChanged(assignments: readonly PlannableAssignment[]): Promise<void> {
     const queue = this.typed?.reminders;
     if (queue) await this.safely('homework notices', () => scheduleHomeworkNotices(queue, assignments, this.config.notifications));
+  }
+
+  /** A user's timezone or quiet hours changed: the worker re-times the emails still waiting for them. */
+  async recipientChanged(userId: string): Promise<void> {
+    const queue = this.typed?.reminders;
+    if (queue) await this.safely('re-timing emails', () => retimeRecipient(queue, userId));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -5,6 +5,7 @@ import { NotificationKind } from '@anchored/domain';
 import { JobName, JobNameOn, JobQueue, JobResult, QueueJob, REMINDERS_QUEUE } from '@anchored/jobs';
 import { HomeworkNoticesService } from '../notify/homework-notices.service';
 import { ReconcilerService } from '../notify/reconciler.service';
+import { RecipientRetimeService } from '../notify/recipient-retime.service';
 import { SessionRemindersService } from '../notify/session-reminders.service';
 import { WeeklySummariesService } from '../notify/weekly-summaries.service';
 import { WORKER_CONFIG } from '../worker-config.module';
@@ -14,7 +15,7 @@ import { WorkerMetrics } from './worker-metrics.service';
 
 type RemindersJobName = JobNameOn<typeof REMINDERS_QUEUE>;
 
-/** Time-driven jobs: reminders, homework notices, and the repeating weekly summaries and reconciler. */
+/** Time-driven jobs: reminders, homework notices, re-timing a user's emails, and the repeating weekly summaries and reconciler. */
 @Processor(REMINDERS_QUEUE)
 export class RemindersProcessor extends MeteredWorkerHost implements OnApplicationBootstrap {
   constructor(
@@ -26,6 +27,7 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
     private readonly homeworkNotices: HomeworkNoticesService,
     private readonly weeklySummaries: WeeklySummariesService,
     private readonly reconciler: ReconcilerService,
+    private readonly recipientRetime: RecipientRetimeService,
   ) {
     super(metrics);
   }
@@ -49,6 +51,8 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
         return this.weeklySummaries.runDue();
       case JobName.RECONCILE:
         return this.reconciler.reconcile();
+      case JobName.RETIME_RECIPIENT:
+        return this.recipientRetime.retime(job.data);
       default:
         return unknownJob(job);
     }

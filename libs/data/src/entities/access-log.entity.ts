@@ -10,7 +10,8 @@ export enum AccessSubject {
 /**
  * Someone other than the owner read the owner's private text. Repeated reads of the same item by
  * the same reader collapse into one row per clock hour (UTC), which keeps the log readable; the
- * row keeps the first read's time. Rows are never updated (a trigger refuses UPDATE).
+ * row keeps the first read's time. Rows are never updated (a trigger refuses UPDATE), except that a
+ * deleted reader's id becomes null.
  */
 @Entity('access_log')
 @Unique('access_log_once_per_hour', ['readerId', 'subject', 'subjectId', 'hour'])
@@ -24,10 +25,10 @@ export class AccessLogEntity {
   @ForeignKey(() => UserEntity, { name: 'access_log_owner_fk', onDelete: 'CASCADE' })
   ownerId: string;
 
-  /** A reader cannot be deleted out of someone's log. */
-  @Column({ name: 'reader_id', type: 'uuid' })
-  @ForeignKey(() => UserEntity, { name: 'access_log_reader_fk', onDelete: 'NO ACTION' })
-  readerId: string;
+  /** Null once the reader deleted their account: the owner keeps the record, read by "a deleted account". */
+  @Column({ name: 'reader_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { name: 'access_log_reader_fk', onDelete: 'SET NULL' })
+  readerId: string | null;
 
   @Column({ type: 'enum', enum: AccessSubject, enumName: 'access_subject' })
   subject: AccessSubject;

@@ -10,8 +10,8 @@ export enum CohortAuditAction {
 
 /**
  * Append-only record of coach assignments and removals: who did it, to whom, in which cohort,
- * when. The API only inserts; a trigger refuses UPDATE, DELETE and TRUNCATE, and the foreign keys
- * keep the cohort and the people it names from being deleted under it.
+ * when. The API only inserts; a trigger refuses UPDATE, DELETE and TRUNCATE, except that a person
+ * who deletes their account is forgotten (their id becomes null); the cohort cannot be deleted under it.
  */
 @Entity('cohort_audit_log')
 @Index('cohort_audit_log_cohort_at_idx', ['cohortId', 'at'])
@@ -26,14 +26,15 @@ export class CohortAuditEntryEntity {
   @Column({ type: 'enum', enum: CohortAuditAction, enumName: 'cohort_audit_action' })
   action: CohortAuditAction;
 
-  @Column({ name: 'coach_id', type: 'uuid' })
-  @ForeignKey(() => UserEntity, { name: 'cohort_audit_log_coach_fk', onDelete: 'NO ACTION' })
-  coachId: string;
+  /** Null once the coach deleted their account ("a deleted account"); the entry stays. */
+  @Column({ name: 'coach_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { name: 'cohort_audit_log_coach_fk', onDelete: 'SET NULL' })
+  coachId: string | null;
 
-  /** The admin who did it. */
-  @Column({ name: 'actor_id', type: 'uuid' })
-  @ForeignKey(() => UserEntity, { name: 'cohort_audit_log_actor_fk', onDelete: 'NO ACTION' })
-  actorId: string;
+  /** The admin who did it; null once they deleted their account. */
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { name: 'cohort_audit_log_actor_fk', onDelete: 'SET NULL' })
+  actorId: string | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;

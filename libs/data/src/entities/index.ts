@@ -1,8 +1,10 @@
 import { AccessLogEntity, AccessSubject } from './access-log.entity';
+import { AccountTokenEntity, AccountTokenPurpose } from './account-token.entity';
 import { AttendanceEntity } from './attendance.entity';
 import { CohortCoachEntity } from './cohort-coach.entity';
 import { CohortAuditAction, CohortAuditEntryEntity } from './cohort-audit-entry.entity';
 import { CohortEntity } from './cohort.entity';
+import { DataExportEntity, DataExportStatus } from './data-export.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { HomeworkAssignmentEntity } from './homework-assignment.entity';
 import { InvitationEntity } from './invitation.entity';
@@ -18,11 +20,15 @@ import { WeeklySummaryRunEntity } from './weekly-summary-run.entity';
 export {
   AccessLogEntity,
   AccessSubject,
+  AccountTokenEntity,
+  AccountTokenPurpose,
   AttendanceEntity,
   CohortAuditAction,
   CohortAuditEntryEntity,
   CohortCoachEntity,
   CohortEntity,
+  DataExportEntity,
+  DataExportStatus,
   EnrollmentEntity,
   HomeworkAssignmentEntity,
   InvitationEntity,
@@ -53,4 +59,6 @@ export const ENTITIES = [
   AccessLogEntity,
   CohortAuditEntryEntity,
   QueueDashboardTicketEntity,
+  DataExportEntity,
+  AccountTokenEntity,
 ];

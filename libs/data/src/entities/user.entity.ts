@@ -62,6 +62,10 @@ export class UserEntity {
   @Column({ name: 'quiet_hours_end', type: 'text', nullable: true })
   quietHoursEnd: string | null;
 
+  /** When the person last proved they read `email` (a link sent to it was followed); null: not yet. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
