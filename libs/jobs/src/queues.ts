@@ -13,6 +13,10 @@ export enum JobName {
   HOMEWORK_OVERDUE = 'homework-overdue',
   WEEKLY_SUMMARIES = 'weekly-summaries',
   SEND_EMAIL = 'send-email',
+  /** Build one person's data export (the JSON file of everything held about them). */
+  BUILD_DATA_EXPORT = 'build-data-export',
+  /** Repeating: delete exports past their 24 hours, give up on ones never built. */
+  EXPIRE_DATA_EXPORTS = 'expire-data-exports',
   /** A user's timezone or quiet hours changed: re-time the emails still waiting for them. */
   RETIME_RECIPIENT = 'retime-recipient',
 }
@@ -38,6 +42,10 @@ export interface RetimeRecipientData {
   userId: string;
 }
 
+export interface BuildDataExportData {
+  exportId: string;
+}
+
 /** Repeating jobs carry nothing: they read what is due from the database. */
 export type NoData = Record<string, never>;
 
@@ -57,6 +65,8 @@ export interface JobRegistry {
   [JobName.HOMEWORK_OVERDUE]: { queue: typeof REMINDERS_QUEUE; data: HomeworkNoticeData; result: NotifyOutcome };
   [JobName.WEEKLY_SUMMARIES]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { cohorts: number; notifications: number } };
   [JobName.SEND_EMAIL]: { queue: typeof EMAIL_QUEUE; data: SendEmailData; result: 'sent' | 'nothing to do' };
+  [JobName.BUILD_DATA_EXPORT]: { queue: typeof REMINDERS_QUEUE; data: BuildDataExportData; result: 'built' | 'nothing to do' };
+  [JobName.EXPIRE_DATA_EXPORTS]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { expired: number; requeued: number } };
   [JobName.RETIME_RECIPIENT]: { queue: typeof REMINDERS_QUEUE; data: RetimeRecipientData; result: { emails: number } };
 }
 
@@ -81,6 +91,7 @@ export const jobIds = {
   homeworkDue: (d: HomeworkNoticeData) => `homework-due_${d.assignmentId}_${d.dueAtMs}`,
   homeworkOverdue: (d: HomeworkNoticeData) => `homework-overdue_${d.assignmentId}_${d.dueAtMs}`,
   sendEmail: (d: SendEmailData) => `email_${d.notificationId}`,
+  buildDataExport: (d: BuildDataExportData) => `data-export_${d.exportId}`,
   /** One per change (the moment it was made), so a second change is never swallowed by the first. */
   retimeRecipient: (d: RetimeRecipientData, at: Date) => `retime-recipient_${d.userId}_${at.getTime()}`,
 };

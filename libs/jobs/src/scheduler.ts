@@ -24,6 +24,12 @@ export async function enqueuePlanned<Q extends QueueName>(queue: JobQueue<Q>, jo
   return jobs.length;
 }
 
+/** The job that builds a requested data export (after the request committed; the worker re-adds lost ones). */
+export function dataExportJob(exportId: string, now = new Date()): PlannedJob<JobName.BUILD_DATA_EXPORT> {
+  const data = { exportId };
+  return { name: JobName.BUILD_DATA_EXPORT as const, jobId: jobIds.buildDataExport(data), data, runAt: now };
+}
+
 /** Email jobs for freshly stored notifications, delayed to the end of the recipient's quiet hours. */
 export function emailJobs(rows: readonly { id: string; emailNotBefore: Date }[]): PlannedJob<JobName.SEND_EMAIL>[] {
   return rows.map((row) => {

@@ -3,6 +3,7 @@ import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@anchored/config';
 import { NotificationKind } from '@anchored/domain';
 import { JobName, JobNameOn, JobQueue, JobResult, QueueJob, REMINDERS_QUEUE } from '@anchored/jobs';
+import { DataExportService } from '../exports/data-export.service';
 import { HomeworkNoticesService } from '../notify/homework-notices.service';
 import { ReconcilerService } from '../notify/reconciler.service';
 import { RecipientRetimeService } from '../notify/recipient-retime.service';
@@ -27,6 +28,7 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
     private readonly homeworkNotices: HomeworkNoticesService,
     private readonly weeklySummaries: WeeklySummariesService,
     private readonly reconciler: ReconcilerService,
+    private readonly dataExports: DataExportService,
     private readonly recipientRetime: RecipientRetimeService,
   ) {
     super(metrics);
@@ -37,6 +39,7 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
     // Idempotent: every worker process upserts the same schedulers, Redis keeps one of each.
     await this.queue.upsertJobScheduler(JobName.RECONCILE, { every: this.config.notifications.reconcileEverySeconds * 1000 }, { name: JobName.RECONCILE });
     await this.queue.upsertJobScheduler(JobName.WEEKLY_SUMMARIES, { every: 5 * 60_000 }, { name: JobName.WEEKLY_SUMMARIES });
+    await this.queue.upsertJobScheduler(JobName.EXPIRE_DATA_EXPORTS, { every: 5 * 60_000 }, { name: JobName.EXPIRE_DATA_EXPORTS });
   }
 
   process(job: QueueJob<typeof REMINDERS_QUEUE>): Promise<JobResult<RemindersJobName>> {
@@ -51,6 +54,10 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
         return this.weeklySummaries.runDue();
       case JobName.RECONCILE:
         return this.reconciler.reconcile();
+      case JobName.BUILD_DATA_EXPORT:
+        return this.dataExports.build(job.data.exportId);
+      case JobName.EXPIRE_DATA_EXPORTS:
+        return this.dataExports.expire();
       case JobName.RETIME_RECIPIENT:
         return this.recipientRetime.retime(job.data);
       default:
