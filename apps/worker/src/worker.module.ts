@@ -7,6 +7,7 @@ import type { AppConfig } from '@anchored/config';
 import { dataSourceOptions } from '@anchored/data';
 import { MailModule } from '@anchored/mail';
 import { EMAIL_QUEUE, JobQueue, NotificationOutbox, REMINDERS_QUEUE, queueOptions, redisOptions } from '@anchored/jobs';
+import { DataExportService } from './exports/data-export.service';
 import { EmailDeliveryService } from './notify/email-delivery.service';
 import { HomeworkNoticesService } from './notify/homework-notices.service';
 import { ReconcilerService } from './notify/reconciler.service';
@@ -61,6 +62,7 @@ export class WorkerModule {
         WeeklySummariesService,
         ReconcilerService,
         RecipientRetimeService,
+        DataExportService,
         ...processing,
       ],
     };

@@ -4,3 +4,4 @@ export * from './scheduler';
 export * from './redis';
 export * from './create-queues';
 export * from './outbox';
+export * from './data-exports';

@@ -1,10 +1,11 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AccessLogEntity } from '@anchored/data';
-import { DomainError } from '@anchored/domain';
+import { DomainError, Role } from '@anchored/domain';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { assertPage } from '../common/paging';
+import { deletedAccount } from '../users/deleted-account';
 import { UserModel } from '../users/models/user.model';
 import { AccessLogService } from './access-log.service';
 import { AccessRecordModel } from './models/access-record.model';
@@ -25,6 +26,7 @@ export class AccessLogResolver {
 
   @ResolveField(() => UserModel)
   async reader(@Parent() record: AccessLogEntity, @Context() ctx: GqlContext) {
+    if (record.readerId === null) return deletedAccount(Role.COACH);
     const user = await ctx.loaders.userById.load(record.readerId);
     if (!user) throw DomainError.notFound('That reader');
     return user;

@@ -1,11 +1,12 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CohortAuditEntryEntity } from '@anchored/data';
-import { DomainError, Permission } from '@anchored/domain';
+import { DomainError, Permission, Role } from '@anchored/domain';
 import { Requires } from '../access/requires.decorator';
 import { CohortModel } from '../cohorts/models/cohort.model';
 import type { GqlContext } from '../common/gql-context';
 import { assertPage } from '../common/paging';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { deletedAccount } from '../users/deleted-account';
 import { UserModel } from '../users/models/user.model';
 import { CohortAuditService } from './cohort-audit.service';
 import { CohortAuditEntryModel } from './models/cohort-audit-entry.model';
@@ -37,12 +38,12 @@ export class CohortAuditResolver {
 
   @ResolveField(() => UserModel)
   coach(@Parent() entry: CohortAuditEntryEntity, @Context() ctx: GqlContext) {
-    return this.user(ctx, entry.coachId);
+    return entry.coachId === null ? deletedAccount(Role.COACH) : this.user(ctx, entry.coachId);
   }
 
   @ResolveField(() => UserModel)
   actor(@Parent() entry: CohortAuditEntryEntity, @Context() ctx: GqlContext) {
-    return this.user(ctx, entry.actorId);
+    return entry.actorId === null ? deletedAccount(Role.ADMIN) : this.user(ctx, entry.actorId);
   }
 
   private async user(ctx: GqlContext, id: string) {

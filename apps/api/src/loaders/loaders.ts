@@ -4,17 +4,19 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AttendanceEntity, CohortEntity, HomeworkAssignmentEntity, SessionEntity, SubmissionEntity, UserEntity } from '@anchored/data';
 import { EnrollmentStatus } from '@anchored/domain';
+import { DELETED_ACCOUNT_ID } from '../users/deleted-account';
 
 export type WithClient<T> = T & { client: UserEntity };
 export type AttendanceWithClient = WithClient<AttendanceEntity>;
 
+
 /**
  * Attaches each row's client (one batched user query). Attendance and submissions come in the
  * hundreds per dashboard; a plain `client` property spares each of them a field resolver.
- * Rows whose user no longer exists are left out.
+ * Rows whose user no longer exists (or was deleted: anonymous attendance) are left out.
  */
-export async function withClient<T extends { clientId: string }>(loaders: Pick<Loaders, 'userById'>, rows: T[]): Promise<WithClient<T>[]> {
-  const users = await loaders.userById.loadMany(rows.map((r) => r.clientId));
+export async function withClient<T extends { clientId: string | null }>(loaders: Pick<Loaders, 'userById'>, rows: T[]): Promise<WithClient<T>[]> {
+  const users = await loaders.userById.loadMany(rows.map((r) => r.clientId ?? DELETED_ACCOUNT_ID));
   return rows.flatMap((row, i) => {
     const client = users[i];
     return client && !(client instanceof Error) ? [Object.assign(Object.create(Object.getPrototypeOf(row)), row, { client }) as WithClient<T>] : [];

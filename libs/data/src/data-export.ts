@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { PrivateTextCipher, feedbackAad, motivationAad, responsesAad } from './private-text-cipher';
+
+/** How long a built export can be downloaded. */
+export const DATA_EXPORT_TTL_HOURS = 24;
+/** A request the worker has not built within this long is given up (EXPIRED), so a new one can be asked for. */
+export const DATA_EXPORT_PENDING_GIVE_UP_HOURS = 24;
+export const DATA_EXPORT_FORMAT = 'anchored-data-export/1';
+
+/** sha256 hex of a download link's secret: what the database keeps to find and check it. */
+export function dataExportTokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+const iso = (value: Date | string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
+
+/**
+ * Everything the platform holds about one person, as one JSON document a person can read: stable
+ * keys, ISO 8601 times (UTC), private text decrypted, and an "about" header. Each kind of data is
+ * one top-level section (an array, empty when there is nothing), so later kinds (community posts,
+ * messages, check-ins) slot in as new sections without changing the others.
+ * Nothing about other people is included beyond the names of coaches, cohorts and readers that the
+ * person could already see in the app.
+ */
+export async function buildDataExport(manager: EntityManager, cipher: PrivateTextCipher, userId: string, now = new Date()) {
+  const [user] = await manager.query(
+    `SELECT id, email, name, role, timezone, email_kinds, quiet_hours_start, quiet_hours_end, created_at, updated_at,
+            (calendar_token_hash IS NOT NULL OR calendar_token IS NOT NULL) AS has_calendar_feed
+     FROM users WHERE id = $1`,
+    [userId],
+  );
+  if (!user) throw new Error('No such user');
+
+  const enrollments: Record<string, any>[] = await manager.query(
+    `SELECT e.id, e.cohort_id, e.client_id, c.name AS cohort_name, e.status, e.applied_at, e.waitlisted_at, e.decided_at, e.motivation_encrypted, e.motivation
+     FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.client_id = $1 ORDER BY e.applied_at, e.id`,
+    [userId],
+  );
+  const submissions: Record<string, any>[] = await manager.query(
+    `SELECT s.id, s.assignment_id, s.client_id, a.title, a.template_key, a.due_at, c.name AS cohort_name, s.status, s.submitted_at, s.late,
+            s.responses_encrypted, s.feedback_encrypted, s.feedback, s.reviewed_at, r.name AS reviewer_name
+     FROM submissions s JOIN homework_assignments a ON a.id = s.assignment_id JOIN cohorts c ON c.id = a.cohort_id
+     LEFT JOIN users r ON r.id = s.reviewed_by_id
+     WHERE s.client_id = $1 ORDER BY s.submitted_at, s.id`,
+    [userId],
+  );
+  const attendance: Record<string, any>[] = await manager.query(
+    `SELECT c.name AS cohort_name, se.title, se.starts_at, at.status, at.recorded_at
+     FROM attendance at JOIN sessions se ON se.id = at.session_id JOIN cohorts c ON c.id = se.cohort_id
+     WHERE at.client_id = $1 ORDER BY se.starts_at, se.id`,
+    [userId],
+  );
+  const coaching: Record<string, any>[] = await manager.query(
+    `SELECT c.id, c.name, c.status FROM cohort_coaches cc JOIN cohorts c ON c.id = cc.cohort_id WHERE cc.coach_id = $1 ORDER BY c.name, c.id`,
+    [userId],
+  );
+  const notifications: Record<string, any>[] = await manager.query(
+    `SELECT kind, subject, body, created_at, read_at, email_status, emailed_at FROM notifications WHERE user_id = $1 ORDER BY created_at, id`,
+    [userId],
+  );
+  const accessLog: Record<string, any>[] = await manager.query(
+    `SELECT r.name AS reader_name, r.role AS reader_role, l.subject, l.subject_id, l.at
+     FROM access_log l LEFT JOIN users r ON r.id = l.reader_id WHERE l.owner_id = $1 ORDER BY l.at, l.id`,
+    [userId],
+  );
+
+  return {
+    about: {
+      format: DATA_EXPORT_FORMAT,
+      generatedAt: now.toISOString(),
+      description:
+        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link.',
+      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'accessLog'],
+    },
+    profile: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      timezone: user.timezone,
+      createdAt: iso(user.created_at),
+      updatedAt: iso(user.updated_at),
+      notificationPreferences: {
+        emailKinds: user.email_kinds ?? 'all',
+        quietHoursStart: user.quiet_hours_start,
+        quietHoursEnd: user.quiet_hours_end,
+      },
+      hasCalendarFeed: user.has_calendar_feed,
+    },
+    enrollments: enrollments.map((e) => ({
+      cohort: e.cohort_name,
+      status: e.status,
+      appliedAt: iso(e.applied_at),
+      waitlistedAt: iso(e.waitlisted_at),
+      decidedAt: iso(e.decided_at),
+      motivation: cipher.decryptText(e.motivation_encrypted, motivationAad({ cohortId: e.cohort_id, clientId: e.client_id })) ?? e.motivation ?? null,
+    })),
+    homework: submissions.map((s) => ({
+      cohort: s.cohort_name,
+      assignment: s.title,
+      template: s.template_key,
+      dueAt: iso(s.due_at),
+      submittedAt: iso(s.submitted_at),
+      late: s.late,
+      status: s.status,
+      answers: s.responses_encrypted ? cipher.decrypt(s.responses_encrypted, responsesAad({ assignmentId: s.assignment_id, clientId: s.client_id })) : null,
+      feedback: cipher.decryptText(s.feedback_encrypted, feedbackAad({ assignmentId: s.assignment_id, clientId: s.client_id })) ?? s.feedback ?? null,
+      reviewedAt: iso(s.reviewed_at),
+      reviewedBy: s.reviewed_at ? (s.reviewer_name ?? 'a deleted account') : null,
+    })),
+    attendance: attendance.map((a) => ({ cohort: a.cohort_name, session: a.title, startsAt: iso(a.starts_at), status: a.status, recordedAt: iso(a.recorded_at) })),
+    coaching: coaching.map((c) => ({ cohort: c.name, status: c.status })),
+    notifications: notifications.map((n) => ({
+      kind: n.kind,
+      subject: n.subject,
+      body: n.body,
+      createdAt: iso(n.created_at),
+      readAt: iso(n.read_at),
+      email: n.email_status,
+      emailedAt: iso(n.emailed_at),
+    })),
+    accessLog: accessLog.map((l) => ({
+      reader: l.reader_name ?? 'a deleted account',
+      readerRole: l.reader_role ?? null,
+      subject: l.subject,
+      subjectId: l.subject_id,
+      at: iso(l.at),
+    })),
+  };
+}
+
+export type DataExportDocument = Awaited<ReturnType<typeof buildDataExport>>;
