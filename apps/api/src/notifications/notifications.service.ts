@@ -4,13 +4,17 @@ import { DataSource, IsNull } from 'typeorm';
 import { NotificationEntity, UserEntity } from '@anchored/data';
 import { ALL_NOTIFICATION_KINDS, DomainError } from '@anchored/domain';
 import type { AuthUser } from '../common/auth-user';
+import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { NotificationPreferencesInput } from './dto/notification-preferences.input';
 import type { NotificationPreferencesModel } from './models/notification.model';
 
 /** A user's own notifications: nobody reads or marks anyone else's. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jobs: JobsProducer,
+  ) {}
 
   list(caller: AuthUser, unreadOnly: boolean, limit: number, offset: number): Promise<NotificationEntity[]> {
     return this.db.getRepository(NotificationEntity).find({
@@ -50,6 +54,7 @@ export class NotificationsService {
   async updatePreferences(caller: AuthUser, input: NotificationPreferencesInput): Promise<NotificationPreferencesModel> {
     const repo = this.db.getRepository(UserEntity);
     const user = await repo.findOneByOrFail({ id: caller.id });
+    const quietBefore = `${user.quietHoursStart}-${user.quietHoursEnd}`;
     if (input.emailKinds !== undefined) user.emailKinds = input.emailKinds;
     if (input.quietHoursStart !== undefined) user.quietHoursStart = input.quietHoursStart;
     if (input.quietHoursEnd !== undefined) user.quietHoursEnd = input.quietHoursEnd;
@@ -60,6 +65,8 @@ export class NotificationsService {
       { id: caller.id },
       { emailKinds: user.emailKinds, quietHoursStart: user.quietHoursStart, quietHoursEnd: user.quietHoursEnd },
     );
+    // Emails already held for the old quiet hours are timed again by the worker.
+    if (`${user.quietHoursStart}-${user.quietHoursEnd}` !== quietBefore) await this.jobs.recipientChanged(caller.id);
     return toPreferences(user);
   }
 }
