@@ -22,6 +22,7 @@ import { loggerParams } from './common/logging';
 import { AppConfigModule } from './config.module';
 import { DatabaseModule } from './database/database.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
+import { DataExportModule } from './data-export/data-export.module';
 import { EnrollmentModule } from './enrollment/enrollment.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
@@ -88,6 +89,7 @@ export class AppModule {
         HomeworkModule,
         ProgressModule,
         CalendarModule,
+        DataExportModule,
         NotificationsModule,
         QueueDashboardModule,
       ],

@@ -90,6 +90,7 @@ describe('authorization: every root field and private field, every role, against
     'Query.invitations': { op: `{ invitations { id } }` },
     'Query.me': { op: `{ me { id } }` },
     'Query.myAccessLog': { op: `{ myAccessLog { subjectId } }` },
+    'Query.myDataExports': { op: `{ myDataExports { id status } }` },
     'Query.myEnrollments': { op: `{ myEnrollments { id } }` },
     'Query.myNotifications': { op: `{ myNotifications { id } }` },
     'Query.mySubmissions': { op: `{ mySubmissions { id } }` },
@@ -152,6 +153,7 @@ describe('authorization: every root field and private field, every role, against
     },
     'Mutation.rescheduleSession': { op: `mutation($s: ID!, $at: DateTime!) { rescheduleSession(sessionId: $s, startsAt: $at) { id } }`, call: async () => ({ vars: { s: await freshSession(), at: inHours(100) } }) },
     'Mutation.reviewSubmission': { op: `mutation($s: ID!) { reviewSubmission(submissionId: $s, feedback: "Well noticed.") { id } }`, call: () => ({ vars: { s: fx.reviewedSubmission } }) },
+    'Mutation.requestDataExport': { op: `mutation { requestDataExport { id status } }` },
     'Mutation.rotateCalendarToken': { op: `mutation { rotateCalendarToken { id } }` },
     'Mutation.scheduleSessionSeries': {
       op: `mutation($input: ScheduleSeriesInput!) { scheduleSessionSeries(input: $input) { id } }`,

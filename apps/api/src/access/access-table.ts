@@ -62,6 +62,7 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Query.invitations': ADMINS(Permission.ADMINISTER),
   'Query.me': SIGNED_IN,
   'Query.myAccessLog': SIGNED_IN,
+  'Query.myDataExports': SIGNED_IN,
   'Query.myEnrollments': SIGNED_IN,
   'Query.myNotifications': SIGNED_IN,
   'Query.mySubmissions': SIGNED_IN,
@@ -87,6 +88,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.markNotificationRead': SIGNED_IN,
   'Mutation.promoteFromWaitlist': ADMINS(Permission.MANAGE_ENROLLMENT),
   'Mutation.recordAttendance': MANAGERS,
+  /** The caller's own data; the download link is a secret of its own (GET /exports/:id, docs/privacy.md). */
+  'Mutation.requestDataExport': SIGNED_IN,
   'Mutation.refreshSession': PUBLIC,
   'Mutation.rescheduleSession': MANAGERS,
   'Mutation.reviewSubmission': rule(Permission.REVIEW_HOMEWORK, { coach: 'allow' }),
@@ -141,6 +144,8 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   Cohort: ['capacity', 'coaches', 'endsOn', 'enrolledCount', 'id', 'name', 'programWeeks', 'startsOn', 'status', 'timezone', 'waitlistCount'],
   CohortAuditEntry: ['action', 'actor', 'at', 'coach', 'cohort', 'id'],
   CurriculumModule: ['homeworkTemplates', 'key', 'practiceDetails', 'practices', 'summary', 'title', 'week', 'weeks'],
+  /** Only reachable through the caller's own myDataExports and requestDataExport. */
+  DataExport: ['downloadUrl', 'id', 'readyAt', 'requestedAt', 'status'],
   Enrollment: ['appliedAt', 'client', 'cohort', 'decidedAt', 'id', 'status', 'waitlistPosition'],
   HomeworkAssignment: ['cohort', 'dueAt', 'id', 'instructions', 'template', 'title'],
   HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required'],

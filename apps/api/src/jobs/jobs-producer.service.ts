@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '@anchored/config';
-import { EMAIL_QUEUE, JobQueue, PlannableAssignment, PlannableSession, Queues, createQueues, createRedis, rescheduleSessionReminders, retimeRecipient, scheduleHomeworkNotices } from '@anchored/jobs';
+import { EMAIL_QUEUE, JobQueue, PlannableAssignment, PlannableSession, Queues, createQueues, createRedis, dataExportJob, enqueuePlanned, rescheduleSessionReminders, retimeRecipient, scheduleHomeworkNotices } from '@anchored/jobs';
 import { APP_CONFIG } from '../config.module';
 
 /**
@@ -54,6 +54,12 @@ export class JobsProducer implements OnModuleDestroy {
   async recipientChanged(userId: string): Promise<void> {
     const queue = this.typed?.reminders;
     if (queue) await this.safely('re-timing emails', () => retimeRecipient(queue, userId));
+  }
+
+  /** A data export was requested (and committed): the worker builds it. */
+  async dataExportRequested(exportId: string): Promise<void> {
+    const queue = this.typed?.reminders;
+    if (queue) await this.safely('a data export', () => enqueuePlanned(queue, [dataExportJob(exportId)]));
   }
 
   async onModuleDestroy(): Promise<void> {
