@@ -6,7 +6,9 @@ import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '@anchored/config';
+import { MailModule } from '@anchored/mail';
 import { AccessModule } from './access/access.module';
+import { AccountLinksModule } from './account-links/account-links.module';
 import { AccountModule } from './account/account.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
@@ -54,6 +56,8 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config, options.logStream)),
         DatabaseModule,
         JobsModule,
+        // Link emails (password reset, verification) go out from the API itself, in the background.
+        MailModule.forRoot(config.notifications),
         // Auth mutations only (GqlThrottlerGuard is applied to them): per IP and per account.
         // Counters live in Redis when there is one, so every API instance shares them.
         ThrottlerModule.forRootAsync({
@@ -80,6 +84,7 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        AccountLinksModule,
         AccountModule,
         InvitationsModule,
         CohortsModule,

@@ -71,6 +71,17 @@ describe('authorization: every root field and private field, every role, against
     return (await t.ok(`mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`, { input: { cohortId: fx.cohort, title: 'Extra', startsAt: inHours(72), durationMinutes: 60 } }, fx.admin.token)).createSession.id;
   }
 
+  /** A usable one-time link token of a fresh account (stored as sha256, like the API does). */
+  async function accountToken(purpose: 'RESET_PASSWORD' | 'VERIFY_EMAIL'): Promise<string> {
+    const owner = await t.user(Role.CLIENT);
+    const token = `${randomUUID()}${randomUUID()}`;
+    await t.db.query(
+      `INSERT INTO account_tokens (user_id, purpose, token_hash, new_email, expires_at) VALUES ($1, $2, encode(sha256($3::bytea), 'hex'), $4, now() + interval '1 hour')`,
+      [owner.user.id, purpose, token, owner.user.email],
+    );
+    return token;
+  }
+
   /** Everything a denied call could have changed. */
   async function fingerprint(): Promise<string> {
     const tables = ['users', 'cohorts', 'cohort_coaches', 'enrollments', 'sessions', 'attendance', 'homework_assignments', 'submissions', 'invitations', 'notifications', 'cohort_audit_log', 'refresh_tokens'];
@@ -122,6 +133,7 @@ describe('authorization: every root field and private field, every role, against
     },
     /** To the same password: the actor keeps logging in with PASSWORD in later cases. */
     'Mutation.changePassword': { op: `mutation($p: String!) { changePassword(currentPassword: $p, newPassword: $p) }`, call: () => ({ vars: { p: PASSWORD } }) },
+    'Mutation.confirmEmail': { op: `mutation($t: String!) { confirmEmail(token: $t) }`, call: async () => ({ vars: { t: await accountToken('VERIFY_EMAIL') } }) },
     'Mutation.decideApplication': {
       op: `mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: WAITLIST) { id } }`,
       call: async () => ({ vars: { e: (await freshApplication()).enrollmentId } }),
@@ -151,6 +163,12 @@ describe('authorization: every root field and private field, every role, against
       op: `mutation($r: String) { refreshSession(refreshToken: $r) { accessToken } }`,
       call: async () => ({ vars: { r: (await t.logIn(fx.sessions.client.user.email)).refreshToken } }),
     },
+    /** To a new address each time; nothing changes until its link is followed. */
+    'Mutation.requestEmailChange': { op: `mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, currentPassword: $p) }`, call: () => ({ vars: { e: uniqueEmail('moved'), p: PASSWORD } }) },
+    'Mutation.requestPasswordReset': { op: `mutation($e: String!) { requestPasswordReset(email: $e) }`, call: () => ({ vars: { e: uniqueEmail('forgot') } }) },
+    'Mutation.resendVerificationEmail': { op: `mutation { resendVerificationEmail }` },
+    /** For a fresh account each time: a reset ends every login of its user. */
+    'Mutation.resetPassword': { op: `mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }`, call: async () => ({ vars: { t: await accountToken('RESET_PASSWORD'), p: PASSWORD } }) },
     'Mutation.rescheduleSession': { op: `mutation($s: ID!, $at: DateTime!) { rescheduleSession(sessionId: $s, startsAt: $at) { id } }`, call: async () => ({ vars: { s: await freshSession(), at: inHours(100) } }) },
     'Mutation.reviewSubmission': { op: `mutation($s: ID!) { reviewSubmission(submissionId: $s, feedback: "Well noticed.") { id } }`, call: () => ({ vars: { s: fx.reviewedSubmission } }) },
     'Mutation.requestDataExport': { op: `mutation { requestDataExport { id status } }` },
@@ -195,6 +213,7 @@ describe('authorization: every root field and private field, every role, against
     },
     'User.email': { target: () => fx.sessions.client.user.id, queries: userPaths('email') },
     'User.calendarUrl': { target: () => fx.sessions.client.user.id, queries: userPaths('calendarUrl') },
+    'User.emailVerified': { target: () => fx.sessions.client.user.id, queries: userPaths('emailVerified') },
     'User.notificationPreferences': { target: () => fx.sessions.client.user.id, queries: userPaths('notificationPreferences { quietHoursStart }') },
     'HomeworkAssignment.mySubmission': {
       target: () => fx.reviewed,

@@ -77,6 +77,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.cancelSession': MANAGERS,
   /** The caller's own password; ends the caller's other logins. */
   'Mutation.changePassword': SIGNED_IN,
+  /** With a one-time emailed link (verification or email change): whoever holds the link. */
+  'Mutation.confirmEmail': PUBLIC,
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
   'Mutation.createSession': MANAGERS,
   'Mutation.decideApplication': ADMINS(Permission.MANAGE_ENROLLMENT),
@@ -91,6 +93,13 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** The caller's own data; the download link is a secret of its own (GET /exports/:id, docs/privacy.md). */
   'Mutation.requestDataExport': SIGNED_IN,
   'Mutation.refreshSession': PUBLIC,
+  /** The caller's own address; needs their current password. */
+  'Mutation.requestEmailChange': SIGNED_IN,
+  /** Always true: it never tells whether an address has an account. */
+  'Mutation.requestPasswordReset': PUBLIC,
+  /** With a one-time emailed reset link: whoever holds the link. */
+  'Mutation.resetPassword': PUBLIC,
+  'Mutation.resendVerificationEmail': SIGNED_IN,
   'Mutation.rescheduleSession': MANAGERS,
   'Mutation.reviewSubmission': rule(Permission.REVIEW_HOMEWORK, { coach: 'allow' }),
   'Mutation.rotateCalendarToken': SIGNED_IN,
@@ -117,6 +126,8 @@ export const PRIVATE_FIELDS: Record<string, AccessRow> = {
   /** A client's address: themself, their coaches, admins (a coach's address is shown to their cohort). */
   'User.email': rule(Permission.MANAGE_COHORT, { client: 'allow', coach: 'allow', admin: 'allow' }),
   'User.calendarUrl': rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }),
+  /** Whether the address is confirmed: the person themself and admins (FORBIDDEN to others). */
+  'User.emailVerified': rule(Permission.ADMINISTER, { client: 'allow', admin: 'allow' }),
   'User.notificationPreferences': rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }),
   'HomeworkAssignment.mySubmission': rule(Permission.READ_ANSWERS, { client: 'allow' }),
   'HomeworkAssignment.submissions': MANAGERS,

@@ -6,6 +6,7 @@ import { DataSource, IsNull } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { InvitationEntity, RefreshTokenEntity, UserEntity } from '@anchored/data';
 import { DomainError, ErrorCode, Role } from '@anchored/domain';
+import { AccountLinksService } from '../account-links/account-links.service';
 import type { AuthUser } from '../common/auth-user';
 import { APP_CONFIG } from '../config.module';
 import { UsersService } from '../users/users.service';
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly backoff: LoginBackoffService,
     private readonly signUpLimit: SignUpLimitService,
+    private readonly links: AccountLinksService,
   ) {}
 
   async signUp(
@@ -45,10 +47,16 @@ export class AuthService {
     await this.signUpLimit.assertAllowed(ip);
     try {
       const user = await this.users.create({ ...input, role: Role.CLIENT });
+      // The account works at once; the link (sent in the background) proves the address.
+      await this.links.sendVerification(user);
       return await this.startSession(user, userAgent);
     } catch (error) {
       // "This address has an account" is what harvesting looks for: each one counts against the IP.
-      if (error instanceof DomainError && error.code === ErrorCode.CONFLICT) await this.signUpLimit.recordTaken(ip);
+      if (error instanceof DomainError && error.code === ErrorCode.CONFLICT) {
+        await this.signUpLimit.recordTaken(ip);
+        // The owner hears that someone tried (at most once an hour per address).
+        await this.links.noticeTakenSignUp(input.email);
+      }
       throw error;
     }
   }
@@ -84,6 +92,9 @@ export class AuthService {
         manager,
       );
       await manager.getRepository(InvitationEntity).update({ id: invitation.id }, { acceptedAt: new Date() });
+      // The invitation link went to this address: following it proves the address.
+      await this.users.markEmailVerified(created.id, manager);
+      created.emailVerifiedAt = new Date();
       return created;
     });
     return this.startSession(user, userAgent);

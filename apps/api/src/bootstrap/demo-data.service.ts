@@ -49,6 +49,8 @@ export class DemoDataService {
     for (const c of DEMO_CLIENTS) {
       clients.push((await this.users.findByEmail(c.email)) ?? (await this.users.create({ ...c, role: Role.CLIENT, password: DEMO_PASSWORD })));
     }
+    // Every demo address counts as confirmed except client2's, who sees the "confirm your email" banner.
+    for (const person of [admin, coach, ...clients.filter((c) => c.email !== DEMO_CLIENTS[1].email)]) await this.users.markEmailVerified(person.id);
 
     const startsOn = DateTime.now().setZone('America/New_York').plus({ weeks: 2 }).startOf('week').toISODate() as string;
     const cohort = await this.db.getRepository(CohortEntity).save({

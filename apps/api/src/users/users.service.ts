@@ -65,6 +65,12 @@ export class UsersService {
     }
   }
 
+  /** The person proved they read the address (an invitation link), or an operator vouches for it. */
+  async markEmailVerified(id: string, manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(UserEntity) : this.users;
+    await repo.update({ id }, { emailVerifiedAt: () => 'COALESCE(email_verified_at, now())' });
+  }
+
   async requireById(id: string): Promise<UserEntity> {
     const user = await this.findById(id);
     if (!user) throw DomainError.notFound('That user');
