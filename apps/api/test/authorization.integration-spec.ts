@@ -82,6 +82,9 @@ describe('authorization: every root field and private field, every role, against
     return token;
   }
 
+  /** The login (refresh-token family) an access token belongs to. */
+  const familyOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())['sid'];
+
   /** Everything a denied call could have changed. */
   async function fingerprint(): Promise<string> {
     const tables = ['users', 'cohorts', 'cohort_coaches', 'enrollments', 'sessions', 'attendance', 'homework_assignments', 'submissions', 'invitations', 'notifications', 'cohort_audit_log', 'refresh_tokens'];
@@ -103,6 +106,7 @@ describe('authorization: every root field and private field, every role, against
     'Query.myAccessLog': { op: `{ myAccessLog { subjectId } }` },
     'Query.myDataExports': { op: `{ myDataExports { id status } }` },
     'Query.myEnrollments': { op: `{ myEnrollments { id } }` },
+    'Query.myLoginSessions': { op: `{ myLoginSessions { id current } }` },
     'Query.myNotifications': { op: `{ myNotifications { id } }` },
     'Query.mySubmissions': { op: `{ mySubmissions { id } }` },
     'Query.queueDashboardUrl': { op: `{ queueDashboardUrl }` },
@@ -170,6 +174,12 @@ describe('authorization: every root field and private field, every role, against
     /** For a fresh account each time: a reset ends every login of its user. */
     'Mutation.resetPassword': { op: `mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }`, call: async () => ({ vars: { t: await accountToken('RESET_PASSWORD'), p: PASSWORD } }) },
     'Mutation.rescheduleSession': { op: `mutation($s: ID!, $at: DateTime!) { rescheduleSession(sessionId: $s, startsAt: $at) { id } }`, call: async () => ({ vars: { s: await freshSession(), at: inHours(100) } }) },
+    'Mutation.revokeLoginSession': {
+      op: `mutation($id: ID!) { revokeLoginSession(id: $id) }`,
+      // A second login of the actor (of a client for anonymous callers), so the fixture logins stay.
+      call: async (_actor, s) => ({ vars: { id: familyOf((await t.logIn((s ?? fx.sessions.client).user.email)).token) } }),
+      others: async (actor) => ({ vars: { id: familyOf((await t.logIn((actor === 'client' ? fx.sessions.otherClient : fx.sessions.client).user.email)).token) } }),
+    },
     'Mutation.reviewSubmission': { op: `mutation($s: ID!) { reviewSubmission(submissionId: $s, feedback: "Well noticed.") { id } }`, call: () => ({ vars: { s: fx.reviewedSubmission } }) },
     'Mutation.requestDataExport': { op: `mutation { requestDataExport { id status } }` },
     'Mutation.rotateCalendarToken': { op: `mutation { rotateCalendarToken { id } }` },

@@ -131,7 +131,7 @@ export class AuthService {
     }
     const user = await this.users.findById(stored.userId);
     if (!user) throw invalid();
-    return this.issue(user, stored.familyId, storedUserAgent(userAgent) ?? stored.userAgent);
+    return this.issue(user, stored.familyId, stored.userAgent ?? storedUserAgent(userAgent));
   }
 
   async logOut(caller: AuthUser): Promise<boolean> {
@@ -148,7 +148,7 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
     const saved = await this.db
       .getRepository(RefreshTokenEntity)
-      .save({ userId: user.id, familyId, tokenHash: sha256(secret), expiresAt, lastUsedAt: new Date(), userAgent });
+      .save({ userId: user.id, familyId, tokenHash: sha256(secret), expiresAt, userAgent });
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, role: user.role, sid: familyId },
       {
