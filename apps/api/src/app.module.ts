@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import type { AppConfig } from '@anchored/config';
 import { MailModule } from '@anchored/mail';
 import { AccessModule } from './access/access.module';
+import { AccountDeletionModule } from './account-deletion/account-deletion.module';
 import { AccountLinksModule } from './account-links/account-links.module';
 import { AccountModule } from './account/account.module';
 import { AccessLogModule } from './access-log/access-log.module';
@@ -95,6 +96,7 @@ export class AppModule {
         ProgressModule,
         CalendarModule,
         DataExportModule,
+        AccountDeletionModule,
         NotificationsModule,
         QueueDashboardModule,
       ],

@@ -138,6 +138,14 @@ describe('authorization: every root field and private field, every role, against
     /** To the same password: the actor keeps logging in with PASSWORD in later cases. */
     'Mutation.changePassword': { op: `mutation($p: String!) { changePassword(currentPassword: $p, newPassword: $p) }`, call: () => ({ vars: { p: PASSWORD } }) },
     'Mutation.confirmEmail': { op: `mutation($t: String!) { confirmEmail(token: $t) }`, call: async () => ({ vars: { t: await accountToken('VERIFY_EMAIL') } }) },
+    /** A fresh account of the actor's role each time (the fixtures' people stay). */
+    'Mutation.deleteMyAccount': {
+      op: `mutation($p: String!) { deleteMyAccount(currentPassword: $p) }`,
+      call: async (actor) => {
+        const role = actor === 'admin' ? Role.ADMIN : actor === 'coach' || actor === 'otherCoach' ? Role.COACH : Role.CLIENT;
+        return { vars: { p: PASSWORD }, token: actor === 'anonymous' ? undefined : (await t.user(role)).token };
+      },
+    },
     'Mutation.decideApplication': {
       op: `mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: WAITLIST) { id } }`,
       call: async () => ({ vars: { e: (await freshApplication()).enrollmentId } }),

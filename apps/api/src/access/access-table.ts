@@ -82,6 +82,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.confirmEmail': PUBLIC,
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
   'Mutation.createSession': MANAGERS,
+  /** The caller's own account; CONFLICT for a coach of an ACTIVE cohort and for the last admin. */
+  'Mutation.deleteMyAccount': SIGNED_IN,
   'Mutation.decideApplication': ADMINS(Permission.MANAGE_ENROLLMENT),
   'Mutation.inviteUser': ADMINS(Permission.ADMINISTER),
   'Mutation.logIn': PUBLIC,
