@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   FEEDBACK_READY: 'Feedback from your coach',
   ENROLLMENT_UPDATE: 'Application and enrollment',
   COACH_ASSIGNED: 'New coach in your cohort',
+  DATA_EXPORT_READY: 'Your data export',
   WEEKLY_SUMMARY: 'Weekly summary',
 };
 
@@ -28,5 +29,6 @@ export interface NotificationLink {
 export function notificationLink(kind: string, role: string): NotificationLink | null {
   if (kind === 'COACH_ASSIGNED' && role === 'CLIENT') return { to: '/privacy', label: 'See who has read your answers' };
   if (kind === 'FEEDBACK_READY' && role === 'CLIENT') return { to: '/history', label: 'Read the feedback' };
+  if (kind === 'DATA_EXPORT_READY') return { to: '/settings', label: 'Download your data' };
   return null;
 }

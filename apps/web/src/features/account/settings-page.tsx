@@ -7,6 +7,8 @@ import { graphql } from '../../gql';
 import type { NotificationKind } from '../../gql/graphql';
 import { PageHeader } from '../../ui/page';
 import { ErrorState, LoadingState } from '../../ui/states';
+import { DataExportSection } from './data-export-section';
+import { DeleteAccountSection } from './delete-account-section';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -51,6 +53,7 @@ const KINDS: { kind: NotificationKind; label: string }[] = [
   { kind: 'FEEDBACK_READY', label: 'Feedback from your coach' },
   { kind: 'ENROLLMENT_UPDATE', label: 'Application and enrollment news' },
   { kind: 'COACH_ASSIGNED', label: 'A new coach joins my cohort' },
+  { kind: 'DATA_EXPORT_READY', label: 'My data export is ready' },
   { kind: 'WEEKLY_SUMMARY', label: 'Weekly summary or note' },
 ];
 
@@ -100,6 +103,8 @@ export function SettingsPage() {
             </Anchor>
           </Card>
         )}
+        <DataExportSection />
+        <DeleteAccountSection />
       </Stack>
     </>
   );
