@@ -6,7 +6,8 @@ import { CreateNotifications1764200000000 } from './1764200000000-CreateNotifica
 import { LoginBackoffPerIp1764300000000 } from './1764300000000-LoginBackoffPerIp';
 import { ProtectPrivateText1764400000000 } from './1764400000000-ProtectPrivateText';
 import { AccountTokens1764600000000 } from './1764600000000-AccountTokens';
+import { RevocableInvitations1764700000000 } from './1764700000000-RevocableInvitations';
 import { LoginSessions1764800000000 } from './1764800000000-LoginSessions';
 import { DataExports1764900000000 } from './1764900000000-DataExports';
 
-export const MIGRATIONS = [CreateFoundation1764000000000, CreateCoachingLoop1764100000000, CreateNotifications1764200000000, LoginBackoffPerIp1764300000000, ProtectPrivateText1764400000000, AccountTokens1764600000000, LoginSessions1764800000000, DataExports1764900000000];
+export const MIGRATIONS = [CreateFoundation1764000000000, CreateCoachingLoop1764100000000, CreateNotifications1764200000000, LoginBackoffPerIp1764300000000, ProtectPrivateText1764400000000, AccountTokens1764600000000, RevocableInvitations1764700000000, LoginSessions1764800000000, DataExports1764900000000];

@@ -67,6 +67,10 @@ describe('authorization: every root field and private field, every role, against
     return { cohortId, enrollmentId, client: who };
   }
 
+  async function freshInvitation(): Promise<string> {
+    return (await t.ok(`mutation($input: InviteInput!) { inviteUser(input: $input) { id } }`, { input: { email: uniqueEmail('invite'), role: 'COACH' } }, fx.admin.token)).inviteUser.id;
+  }
+
   async function freshSession(): Promise<string> {
     return (await t.ok(`mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`, { input: { cohortId: fx.cohort, title: 'Extra', startsAt: inHours(72), durationMinutes: 60 } }, fx.admin.token)).createSession.id;
   }
@@ -151,6 +155,8 @@ describe('authorization: every root field and private field, every role, against
       call: async () => ({ vars: { e: (await freshApplication()).enrollmentId } }),
     },
     'Mutation.inviteUser': { op: `mutation($input: InviteInput!) { inviteUser(input: $input) { id } }`, call: () => ({ vars: { input: { email: uniqueEmail('invite'), role: 'COACH' } } }) },
+    'Mutation.resendInvitation': { op: `mutation($id: ID!) { resendInvitation(id: $id) { id } }`, call: async () => ({ vars: { id: await freshInvitation() } }) },
+    'Mutation.revokeInvitation': { op: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, call: async () => ({ vars: { id: await freshInvitation() } }) },
     'Mutation.logIn': { op: `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, call: () => ({ vars: { input: { email: fx.sessions.client.user.email, password: PASSWORD } } }) },
     'Mutation.logOut': { op: `mutation { logOut }`, call: async (_actor, s) => ({ token: s ? (await t.logIn(s.user.email)).token : undefined }) },
     'Mutation.markAllNotificationsRead': { op: `mutation { markAllNotificationsRead }` },

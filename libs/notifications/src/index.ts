@@ -4,3 +4,4 @@ export * from './weekly-summary';
 export * from './render';
 export { formatLocalTime, formatLocalDate } from './time';
 export * from './account-emails';
+export * from './invitation-email';

@@ -81,7 +81,7 @@ export class AuthService {
         where: { tokenHash: sha256(input.token) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!invitation || invitation.acceptedAt) {
+      if (!invitation || invitation.acceptedAt || invitation.revokedAt) {
         throw DomainError.badInput('token', 'This invitation link is not valid or was already used.');
       }
       if (invitation.expiresAt.getTime() < Date.now()) {

@@ -1,8 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../common/auth-user';
 import { Permission } from '@anchored/domain';
 import { Requires } from '../access/requires.decorator';
 import { CurrentUser } from '../common/decorators';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { InviteInput } from './dto/invite.input';
 import { InvitationsService } from './invitations.service';
 import { InvitationModel } from './models/invitation.model';
@@ -17,7 +18,17 @@ export class InvitationsResolver {
     return this.invitationsService.invite(input.email, input.role, caller.id);
   }
 
-  @Query(() => [InvitationModel], { description: 'ADMIN: invitations not yet accepted, newest first' })
+  @Mutation(() => InvitationModel, { description: 'ADMIN: emails a new link for an open invitation; the old link stops working' })
+  resendInvitation(@Args('id', { type: () => ID }, ParseUuidPipe) id: string, @CurrentUser() caller: AuthUser) {
+    return this.invitationsService.resend(id, caller.id);
+  }
+
+  @Mutation(() => InvitationModel, { description: 'ADMIN: the link stops working at once' })
+  revokeInvitation(@Args('id', { type: () => ID }, ParseUuidPipe) id: string) {
+    return this.invitationsService.revoke(id);
+  }
+
+  @Query(() => [InvitationModel], { description: 'ADMIN: invitations neither accepted nor revoked, newest first' })
   invitations() {
     return this.invitationsService.listOpen();
   }

@@ -20,4 +20,7 @@ export class InvitationModel {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   acceptedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When an admin revoked it; its link no longer works' })
+  revokedAt: Date | null;
 }
