@@ -73,7 +73,7 @@ describe('the coaching loop in the browser', () => {
     await admin.getByRole('textbox', { name: 'Email' }).fill(coachPerson.email);
     await admin.getByRole('button', { name: 'Create invitation' }).click();
     const link = await admin.getByRole('textbox', { name: 'Invitation link' }).inputValue();
-    expect(link).toMatch(new RegExp(`^${platform.url}/invite/.+`));
+    expect(link).toMatch(new RegExp(`^${platform.url}/invite\\?token=.+`));
     await checkScreen(admin, 'admin-invitations');
 
     await coach.goto(link);

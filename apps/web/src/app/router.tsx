@@ -12,6 +12,8 @@ import { EmptyState } from '../ui/states';
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignUpPage /> },
+  // Emailed links carry the token as ?token= (every emailed link does); /invite/:token still works.
+  { path: '/invite', element: <AcceptInvitationPage /> },
   { path: '/invite/:token', element: <AcceptInvitationPage /> },
   {
     element: <RequireAuth />,

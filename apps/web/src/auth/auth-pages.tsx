@@ -180,7 +180,9 @@ export function SignUpPage() {
 }
 
 export function AcceptInvitationPage() {
-  const { token = '' } = useParams();
+  const { token: pathToken } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? pathToken ?? '';
   const { signIn, signOut, user } = useAuth();
   const navigate = useNavigate();
   const [form, setForm] = useState({ name: '', password: '', timezone: browserTimezone() });

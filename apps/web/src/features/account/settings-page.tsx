@@ -9,12 +9,15 @@ import { PageHeader } from '../../ui/page';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { DataExportSection } from './data-export-section';
 import { DeleteAccountSection } from './delete-account-section';
+import { PasswordSection } from './password-section';
+import { ProfileSection } from './profile-section';
 
 const SETTINGS = graphql(`
   query Settings {
     me {
       id
       email
+      name
       role
       timezone
       calendarUrl
@@ -70,6 +73,7 @@ export function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Signed in as ${data?.me.email}. Times are shown in ${data?.me.timezone}.`} />
       <Stack gap="lg" maw={640}>
+        {data && <ProfileSection key={data.me.id} initial={{ name: data.me.name, timezone: data.me.timezone }} />}
         <EmailPreferences key={data?.me.id} initial={prefs} />
         <Card>
           <Title order={2} size="h4" mb="xs">
@@ -90,6 +94,7 @@ export function SettingsPage() {
             Make a new address
           </Button>
         </Card>
+        <PasswordSection />
         {data?.me.role === 'CLIENT' && (
           <Card>
             <Title order={2} size="h4" mb="xs">

@@ -98,8 +98,8 @@ describe('sortCohorts', () => {
 });
 
 describe('invitationLink', () => {
-  it('joins origin and token without doubling slashes', () => {
-    expect(invitationLink('https://app.example.com/', 'abc123')).toBe('https://app.example.com/invite/abc123');
-    expect(invitationLink('http://localhost:4200', 'a b')).toBe('http://localhost:4200/invite/a%20b');
+  it('joins origin and token without doubling slashes, the token as ?token= like the emailed link', () => {
+    expect(invitationLink('https://app.example.com/', 'abc123')).toBe('https://app.example.com/invite?token=abc123');
+    expect(invitationLink('http://localhost:4200', 'a b')).toBe('http://localhost:4200/invite?token=a%20b');
   });
 });

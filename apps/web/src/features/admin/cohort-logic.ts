@@ -138,5 +138,5 @@ export function sortCohorts<C extends { status: string; startsOn: string; name: 
 
 /** The address a new person opens to accept an invitation. */
 export function invitationLink(origin: string, token: string): string {
-  return `${origin.replace(/\/+$/, '')}/invite/${encodeURIComponent(token)}`;
+  return `${origin.replace(/\/+$/, '')}/invite?token=${encodeURIComponent(token)}`;
 }

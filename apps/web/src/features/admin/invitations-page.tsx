@@ -10,6 +10,7 @@ import { ErrorState, QueryState } from '../../ui/states';
 import { humanize } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
 import { invitationLink } from './cohort-logic';
+import { InvitationActions } from './invitation-actions';
 import { ADMIN_INVITATIONS, ADMIN_INVITE_USER } from './operations';
 import { notifySuccess } from '../../ui/notify';
 
@@ -25,14 +26,14 @@ export function InvitationsPage() {
 
   return (
     <>
-      <PageHeader title="Invitations" description="Bring coaches, clients and other admins onto Anchored with a personal sign-up link." />
+      <PageHeader title="Invitations" description="Bring coaches, clients and other admins onto Anchored: each gets a personal sign-up link by email." />
       <Stack gap="xl">
         <InviteForm />
         <section aria-labelledby="pending-heading">
           <Title order={2} size="h3" mb="sm" id="pending-heading">
             Pending invitations
           </Title>
-          <QueryState loading={loading && !data} error={error} empty={invitations.length === 0} emptyTitle="No pending invitations" emptyText="Invitations you create stay here until they are accepted.">
+          <QueryState loading={loading && !data} error={error} empty={invitations.length === 0} emptyTitle="No pending invitations" emptyText="Invitations you create stay here until they are accepted or revoked.">
             <Table.ScrollContainer minWidth={600}>
               <Table verticalSpacing="sm" aria-labelledby="pending-heading">
                 <Table.Thead>
@@ -41,6 +42,7 @@ export function InvitationsPage() {
                     <Table.Th>Role</Table.Th>
                     <Table.Th>Expires</Table.Th>
                     <Table.Th>Status</Table.Th>
+                    <Table.Th>Actions</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -70,6 +72,7 @@ export function InvitationsPage() {
                             </Badge>
                           )}
                         </Table.Td>
+                        <Table.Td>{!inv.acceptedAt && <InvitationActions id={inv.id} email={inv.email} />}</Table.Td>
                       </Table.Tr>
                     );
                   })}
@@ -152,7 +155,7 @@ function InviteForm() {
                   )}
                 </CopyButton>
               </Group>
-              <Text size="sm">This link is shown only now. Copy it before you leave this page; if it gets lost, create a new invitation.</Text>
+              <Text size="sm">We emailed this link to them. It is shown here only now, if you want to pass it on yourself; if it gets lost, use Resend below.</Text>
             </Stack>
           </Alert>
         )}

@@ -1,0 +1,60 @@
+import { useMutation } from '@apollo/client/react';
+import { Button, Card, Group, NativeSelect, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState, type FormEvent } from 'react';
+import { humanFieldErrors } from '../../api/apollo-errors';
+import { graphql } from '../../gql';
+import { timezoneOptions } from '../../lib/time';
+import { ErrorState } from '../../ui/states';
+
+const UPDATE_PROFILE = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      id
+      name
+      timezone
+    }
+  }
+`);
+
+/**
+ * Name and timezone. The answer carries the user's id, so Apollo's cache updates `me` in place:
+ * the header, and every time shown in the person's zone, follow without a reload.
+ */
+export function ProfileSection({ initial }: { initial: { name: string; timezone: string } }) {
+  const [form, setForm] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const [update, state] = useMutation(UPDATE_PROFILE);
+  const fields = humanFieldErrors(state.error, 'input.');
+  const zones = useMemo(() => Array.from(new Set([initial.timezone, ...timezoneOptions()])), [initial.timezone]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const result = await update({ variables: { input: { name: form.name.trim(), timezone: form.timezone } } }).catch(() => null);
+    if (result?.data) setSaved(true);
+  };
+
+  return (
+    <Card component="form" onSubmit={submit} noValidate aria-labelledby="profile-heading">
+      <Title order={2} size="h4" mb="xs" id="profile-heading">
+        Profile
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        Your name is shown to your coaches and your group. Every time in Anchored, your reminders and your quiet hours follow your timezone.
+      </Text>
+      <TextInput label="Your name" autoComplete="name" required value={form.name} error={fields['name']} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+      <NativeSelect mt="sm" label="Your timezone" data={zones} value={form.timezone} error={fields['timezone']} onChange={(e) => setForm({ ...form, timezone: e.currentTarget.value })} />
+      {state.error && !Object.keys(fields).length && <ErrorState error={state.error} title="Your profile was not saved" />}
+      <Group mt="md">
+        <Button type="submit" loading={state.loading}>
+          Save profile
+        </Button>
+        {saved && (
+          <Text size="sm" c="teal.9" role="status">
+            Saved.
+          </Text>
+        )}
+      </Group>
+    </Card>
+  );
+}
