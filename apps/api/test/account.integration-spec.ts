@@ -104,6 +104,7 @@ describe('account: profile and password (the caller only)', () => {
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
       expect(fieldsOf(result)).toEqual(['currentPassword']);
       expect(await failuresOf(coach.user.email)).toBe(1);
+      expect(await t.db.query(`SELECT id FROM notifications WHERE user_id = $1 AND kind = 'SECURITY'`, [coach.user.id])).toEqual([]);
       // The old password still works, the new one does not, and the other login lives on.
       expect(codes(await t.gql(LOG_IN, { input: { email: coach.user.email, password: NEW_PASSWORD } }))).toEqual(['UNAUTHENTICATED']);
       await t.logIn(coach.user.email, PASSWORD);
@@ -145,6 +146,10 @@ describe('account: profile and password (the caller only)', () => {
       // Only the new password logs in.
       expect(codes(await t.gql(LOG_IN, { input: { email: client.user.email, password: PASSWORD } }))).toEqual(['UNAUTHENTICATED']);
       await t.logIn(client.user.email, NEW_PASSWORD);
+      // The person is told, in the app and by email (the worker sends it).
+      const notices = await t.db.query(`SELECT subject, body, email_status FROM notifications WHERE user_id = $1 AND kind = 'SECURITY'`, [client.user.id]);
+      expect(notices).toEqual([expect.objectContaining({ subject: 'Your Anchored password was changed', email_status: 'PENDING' })]);
+      expect(notices[0].body).not.toContain(NEW_PASSWORD);
     });
   });
 });

@@ -60,7 +60,7 @@ export function renderSignUpAttempt(input: { recipientName: string; loginUrl: st
   ]);
 }
 
-export type SecurityEvent = 'PASSWORD_RESET' | 'EMAIL_CHANGE_REQUESTED' | 'EMAIL_CHANGED';
+export type SecurityEvent = 'PASSWORD_RESET' | 'PASSWORD_CHANGED' | 'EMAIL_CHANGE_REQUESTED' | 'EMAIL_CHANGED';
 
 /** A SECURITY notification: what happened to the account, and what to do if it was not the person. */
 export function renderSecurityNotice(input: { recipientName: string; event: SecurityEvent; newEmail?: string }): RenderedEmail {
@@ -69,6 +69,11 @@ export function renderSecurityNotice(input: { recipientName: string; event: Secu
     case 'PASSWORD_RESET':
       return compose('Your Anchored password was changed', input.recipientName, [
         { text: 'The password of your Anchored account was just reset using a link sent to your email address. Everywhere you were logged in, you have been logged out.' },
+        notYou,
+      ]);
+    case 'PASSWORD_CHANGED':
+      return compose('Your Anchored password was changed', input.recipientName, [
+        { text: 'The password of your Anchored account was just changed by someone who knew the current one. Every other browser or device where you were logged in has been logged out.' },
         notYou,
       ]);
     case 'EMAIL_CHANGE_REQUESTED':

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { UserEntity } from '@anchored/data';
-import { DomainError } from '@anchored/domain';
+import { UserEntity, notificationDraft } from '@anchored/data';
+import { DomainError, NotificationKind } from '@anchored/domain';
+import { NotificationOutbox } from '@anchored/jobs';
+import { renderSecurityNotice, securityKey } from '@anchored/notifications';
 import { LoginBackoffService } from '../auth/login-backoff.service';
 import { LoginSessionsService } from '../auth/login-sessions.service';
 import { PasswordService } from '../auth/password.service';
@@ -21,6 +24,7 @@ export class AccountService {
     private readonly backoff: LoginBackoffService,
     private readonly logins: LoginSessionsService,
     private readonly jobs: JobsProducer,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async updateProfile(caller: AuthUser, input: UpdateProfileInput): Promise<UserEntity> {
@@ -42,7 +46,7 @@ export class AccountService {
   /**
    * Needs the current password, checked like a login (it counts against the same backoff, so a
    * stolen access token cannot be used to guess it quickly). Ends every other login of the user;
-   * the caller's own stays.
+   * the caller's own stays. A SECURITY notice tells the person (in the app and by email).
    */
   async changePassword(caller: AuthUser, currentPassword: string, newPassword: string, ip?: string): Promise<boolean> {
     const repo = this.db.getRepository(UserEntity);
@@ -54,9 +58,12 @@ export class AccountService {
     }
     await this.backoff.reset(claim);
     const passwordHash = await this.passwords.hash(newPassword);
-    await this.db.transaction(async (manager) => {
+    await this.outbox.transaction(async (manager, outbox) => {
       await manager.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
       await this.logins.revokeOtherFamilies(user.id, caller.sessionFamilyId, manager);
+      // In the app and by email (the worker sends it): if it was not them, they learn at once.
+      const notice = renderSecurityNotice({ recipientName: user.name, event: 'PASSWORD_CHANGED' });
+      await outbox.notify([notificationDraft(user.id, NotificationKind.SECURITY, securityKey('PASSWORD_CHANGED', randomUUID()), notice)]);
     });
     return true;
   }
