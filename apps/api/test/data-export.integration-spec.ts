@@ -87,7 +87,7 @@ describe('data exports (API)', () => {
       expect(res.headers.get('content-type')).toContain('application/json');
       expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="anchored-data-\d{4}-\d{2}-\d{2}\.json"$/);
       expect(res.headers.get('cache-control')).toBe('no-store');
-      const file = await res.json();
+      const file = (await res.json()) as { about: { format: string }; profile: unknown; homework: unknown; enrollments: unknown; notifications: { kind: string }[] };
       expect(file.about.format).toBe('anchored-data-export/1');
       expect(file.profile).toMatchObject({ id: ada.user.id, email: ada.user.email });
       expect(file.homework).toEqual([expect.objectContaining({ answers: { location: 'I could not tell yet', groundedness: 5, returnPractice: MINE } })]);

@@ -15,6 +15,17 @@ export function dataExportTokenHash(token: string): string {
 
 const iso = (value: Date | string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
 
+type When = Date | string | null;
+interface EnrollmentRow { cohort_id: string; client_id: string; cohort_name: string; status: string; applied_at: When; waitlisted_at: When; decided_at: When; motivation_encrypted: string | null; motivation: string | null }
+interface SubmissionRow {
+  assignment_id: string; client_id: string; title: string; template_key: string; due_at: When; cohort_name: string; status: string; submitted_at: When; late: boolean;
+  responses_encrypted: string | null; feedback_encrypted: string | null; feedback: string | null; reviewed_at: When; reviewer_name: string | null;
+}
+interface AttendanceRow { cohort_name: string; title: string; starts_at: When; status: string; recorded_at: When }
+interface CoachingRow { name: string; status: string }
+interface NotificationRow { kind: string; subject: string; body: string; created_at: When; read_at: When; email_status: string; emailed_at: When }
+interface AccessRow { reader_name: string | null; reader_role: string | null; subject: string; subject_id: string; at: When }
+
 /**
  * Everything the platform holds about one person, as one JSON document a person can read: stable
  * keys, ISO 8601 times (UTC), private text decrypted, and an "about" header. Each kind of data is
@@ -32,12 +43,12 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
   );
   if (!user) throw new Error('No such user');
 
-  const enrollments: Record<string, any>[] = await manager.query(
+  const enrollments: EnrollmentRow[] = await manager.query(
     `SELECT e.id, e.cohort_id, e.client_id, c.name AS cohort_name, e.status, e.applied_at, e.waitlisted_at, e.decided_at, e.motivation_encrypted, e.motivation
      FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.client_id = $1 ORDER BY e.applied_at, e.id`,
     [userId],
   );
-  const submissions: Record<string, any>[] = await manager.query(
+  const submissions: SubmissionRow[] = await manager.query(
     `SELECT s.id, s.assignment_id, s.client_id, a.title, a.template_key, a.due_at, c.name AS cohort_name, s.status, s.submitted_at, s.late,
             s.responses_encrypted, s.feedback_encrypted, s.feedback, s.reviewed_at, r.name AS reviewer_name
      FROM submissions s JOIN homework_assignments a ON a.id = s.assignment_id JOIN cohorts c ON c.id = a.cohort_id
@@ -45,21 +56,21 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
      WHERE s.client_id = $1 ORDER BY s.submitted_at, s.id`,
     [userId],
   );
-  const attendance: Record<string, any>[] = await manager.query(
+  const attendance: AttendanceRow[] = await manager.query(
     `SELECT c.name AS cohort_name, se.title, se.starts_at, at.status, at.recorded_at
      FROM attendance at JOIN sessions se ON se.id = at.session_id JOIN cohorts c ON c.id = se.cohort_id
      WHERE at.client_id = $1 ORDER BY se.starts_at, se.id`,
     [userId],
   );
-  const coaching: Record<string, any>[] = await manager.query(
+  const coaching: CoachingRow[] = await manager.query(
     `SELECT c.id, c.name, c.status FROM cohort_coaches cc JOIN cohorts c ON c.id = cc.cohort_id WHERE cc.coach_id = $1 ORDER BY c.name, c.id`,
     [userId],
   );
-  const notifications: Record<string, any>[] = await manager.query(
+  const notifications: NotificationRow[] = await manager.query(
     `SELECT kind, subject, body, created_at, read_at, email_status, emailed_at FROM notifications WHERE user_id = $1 ORDER BY created_at, id`,
     [userId],
   );
-  const accessLog: Record<string, any>[] = await manager.query(
+  const accessLog: AccessRow[] = await manager.query(
     `SELECT r.name AS reader_name, r.role AS reader_role, l.subject, l.subject_id, l.at
      FROM access_log l LEFT JOIN users r ON r.id = l.reader_id WHERE l.owner_id = $1 ORDER BY l.at, l.id`,
     [userId],
