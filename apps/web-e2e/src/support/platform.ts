@@ -39,7 +39,8 @@ export class Platform {
     readonly output: () => string,
   ) {}
 
-  static async start(): Promise<Platform> {
+  /** `smtpUrl`: where the API sends its emails (e.g. a test SMTP server); unset: .eml files, as documented. */
+  static async start(options: { smtpUrl?: string } = {}): Promise<Platform> {
     if (!existsSync(API_MAIN) || !existsSync(WEB_INDEX)) {
       throw new Error('Build the API and the web app first: npx nx run-many -t build -p api web');
     }
@@ -65,6 +66,7 @@ export class Platform {
         AUTH_RATE_LIMIT_PER_MINUTE: '1000',
         WEB_DIST_DIR: join(ROOT, 'dist/web'),
         LOG_LEVEL: 'warn',
+        ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl, MAIL_FROM: 'Anchored <no-reply@anchored.test>' } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

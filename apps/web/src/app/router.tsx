@@ -1,4 +1,5 @@
 import { createBrowserRouter, Outlet } from 'react-router';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from '../auth/account-link-pages';
 import { AcceptInvitationPage, LoginPage, SignUpPage } from '../auth/auth-pages';
 import { HomeRedirect, RequireAuth, RequireRole } from '../auth/require-auth';
 import { NotificationsPage } from '../features/account/notifications-page';
@@ -12,6 +13,9 @@ import { EmptyState } from '../ui/states';
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignUpPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
   // Emailed links carry the token as ?token= (every emailed link does); /invite/:token still works.
   { path: '/invite', element: <AcceptInvitationPage /> },
   { path: '/invite/:token', element: <AcceptInvitationPage /> },

@@ -117,6 +117,9 @@ export function LoginPage() {
           <Button type="submit" loading={loading} fullWidth>
             Log in
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            Forgot your password?
+          </Anchor>
           <Text size="sm" ta="center">
             New here?{' '}
             <Anchor component={Link} to={`/signup${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}>

@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconBell, IconChevronDown, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { EmailVerificationBanner } from '../features/account/email-verification-banner';
 import { useMe, useAuth } from '../auth/auth-context';
 import { adminNav } from '../features/admin/nav';
 import { clientNav } from '../features/client/nav';
@@ -122,6 +123,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+          <EmailVerificationBanner />
           <Outlet />
         </div>
       </AppShell.Main>

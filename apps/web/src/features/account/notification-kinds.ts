@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   COACH_ASSIGNED: 'New coach in your cohort',
   DATA_EXPORT_READY: 'Your data export',
   WEEKLY_SUMMARY: 'Weekly summary',
+  SECURITY: 'Account security',
 };
 
 /** The small line above a notification's text: what kind of news it is. */

@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/page';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { DataExportSection } from './data-export-section';
 import { DeleteAccountSection } from './delete-account-section';
+import { EmailSection } from './email-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 
@@ -74,6 +75,7 @@ export function SettingsPage() {
       <PageHeader title="Settings" description={`Signed in as ${data?.me.email}. Times are shown in ${data?.me.timezone}.`} />
       <Stack gap="lg" maw={640}>
         {data && <ProfileSection key={data.me.id} initial={{ name: data.me.name, timezone: data.me.timezone }} />}
+        {data && <EmailSection currentEmail={data.me.email} />}
         <EmailPreferences key={data?.me.id} initial={prefs} />
         <Card>
           <Title order={2} size="h4" mb="xs">
