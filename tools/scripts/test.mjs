@@ -25,7 +25,8 @@ async function main() {
   const embedded = env.TEST_POSTGRES === 'embedded';
   if (embedded) delete env.TEST_DATABASE_SERVER_URL;
   if (!env.TEST_DATABASE_SERVER_URL && (embedded || !(await isListening('127.0.0.1', 5432)))) {
-    const pg = await startEmbeddedPostgres(root, { port: 54330, database: 'postgres', folder: 'postgres-test', log });
+    // TEST_POSTGRES_PORT lets two runs (e.g. two any-day runners in two checkouts) sit side by side.
+    const pg = await startEmbeddedPostgres(root, { port: Number(env.TEST_POSTGRES_PORT ?? 54330), database: 'postgres', folder: 'postgres-test', log });
     stopPostgres = pg.stop;
     env.TEST_DATABASE_SERVER_URL = pg.url;
     log(embedded ? 'Using an embedded Postgres for this run.' : 'No Postgres on 127.0.0.1:5432: using an embedded one for this run.');
