@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { checkScreen, launchBrowser, logInThroughForm, newPerson, pageErrors } from './support/browser';
 import { ADMIN, Platform } from './support/platform';
 
@@ -65,19 +65,46 @@ describe('signing in and out in the browser', () => {
     await context.close();
   });
 
-  it('renews an expired access token silently with the refresh token', async () => {
+  /** The refresh cookie as the browser holds it (page scripts never can). */
+  const refreshCookie = async (context: BrowserContext) => (await context.cookies(`${platform.url}/graphql`)).find((c) => c.name === 'anchored_refresh');
+
+  it('keeps the refresh token in an httpOnly SameSite=Strict cookie and renews the access token silently, in every tab', async () => {
     const { page, context } = await newPerson(browser, platform.url);
     await page.goto('/login');
     await logInThroughForm(page, ADMIN.email, ADMIN.password);
     await page.waitForURL('**/admin');
-    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('anchored.session') ?? '{}'));
-    // An access token the API no longer accepts (as after 15 minutes), with the real refresh token.
-    await page.evaluate((s) => localStorage.setItem('anchored.session', JSON.stringify({ ...s, accessToken: 'expired.token.value' })), before);
+    const cookie = await refreshCookie(context);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/graphql', secure: false });
+    // Out of reach of scripts: neither in storage nor in document.cookie.
+    const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookies: document.cookie }));
+    expect(storage).not.toContain(cookie?.value.split('.')[1]);
+    expect(storage).not.toContain('anchored.session');
+
+    // The API refuses the access token once (as after 15 minutes): the app renews through the cookie and retries.
+    let refused = 0;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (refused === 0 && route.request().headers()['authorization'] && !body.includes('refreshSession')) {
+        refused += 1;
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'expired', extensions: { code: 'UNAUTHENTICATED' } }] }) });
+      } else await route.continue();
+    });
     await page.goto('/notifications');
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
-    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('anchored.session') ?? '{}'));
-    expect(after.accessToken).not.toBe('expired.token.value');
-    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(refused).toBe(1);
+    await page.unroute('**/graphql');
+    const renewed = await refreshCookie(context);
+    expect(renewed?.value).toBeTruthy();
+    expect(renewed?.value).not.toBe(cookie?.value);
+
+    // A second tab (its own access token, from the same cookie) and the first go on working.
+    const second = await context.newPage();
+    await second.goto('/settings');
+    await second.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.goto('/admin');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(page.url()).toMatch(/\/admin$/);
+    expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
 
@@ -86,8 +113,9 @@ describe('signing in and out in the browser', () => {
     await page.goto('/login');
     await logInThroughForm(page, ADMIN.email, ADMIN.password);
     await page.waitForURL('**/admin');
-    // Both tokens dead (the login was revoked elsewhere, or the refresh token expired).
-    await page.evaluate(() => localStorage.setItem('anchored.session', JSON.stringify({ accessToken: 'dead.access.token', refreshToken: 'dead.refresh' })));
+    // The refresh cookie is dead (the login was revoked elsewhere, or it expired); the page reloads.
+    const cookie = await refreshCookie(context);
+    await context.addCookies([{ ...(cookie as NonNullable<typeof cookie>), value: '00000000-0000-4000-8000-000000000000.dead' }]);
     await page.goto('/settings');
     await page.waitForURL(/\/login\?expired=1&next=%2Fsettings/);
     await page.getByText(/session ended/i).waitFor();
@@ -104,13 +132,14 @@ describe('signing in and out in the browser', () => {
     await page.goto('/login');
     await logInThroughForm(page, ADMIN.email, ADMIN.password);
     await page.waitForURL('**/admin');
-    const { refreshToken } = await page.evaluate(() => JSON.parse(localStorage.getItem('anchored.session') ?? '{}'));
+    const refreshToken = (await refreshCookie(context))?.value;
+    expect(refreshToken).toBeTruthy();
     await page.getByRole('button', { name: /account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     // The login page, possibly remembering the page the person left (either is fine).
     await page.waitForURL(/\/login(\?next=[^&]+)?$/);
     await page.getByRole('heading', { name: 'Log in', level: 1 }).waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('anchored.session'))).toBeNull();
+    expect(await refreshCookie(context)).toBeUndefined();
     // The server forgot the refresh token too.
     const res = await fetch(`${platform.url}/graphql`, {
       method: 'POST',
@@ -121,5 +150,38 @@ describe('signing in and out in the browser', () => {
     await page.goto('/admin');
     await page.waitForURL(/\/login\?next=%2Fadmin/);
     await context.close();
+  });
+
+  it('lists the logins in Settings, marks this device, and logs another one out', async () => {
+    const email = `logins.${Date.now().toString(36)}@example.com`;
+    const laptop = await newPerson(browser, platform.url);
+    await laptop.page.goto('/signup');
+    await laptop.page.getByLabel('Your name').fill('Lee Logins');
+    await laptop.page.getByLabel('Email').fill(email);
+    await laptop.page.getByRole('textbox', { name: /^Password/ }).fill('a long enough password');
+    await laptop.page.getByRole('button', { name: 'Create account' }).click();
+    await laptop.page.waitForURL('**/week');
+    const phone = await newPerson(browser, platform.url);
+    await phone.page.goto('/login');
+    await logInThroughForm(phone.page, email, 'a long enough password');
+    await phone.page.waitForURL('**/week');
+
+    await laptop.page.goto('/settings');
+    const section = laptop.page.getByRole('list', { name: 'Active logins' });
+    await section.getByRole('listitem').nth(1).waitFor();
+    expect(await section.getByRole('listitem').count()).toBe(2);
+    expect(await section.getByText('This device').count()).toBe(1);
+    await expect(section.getByText(/Chrome on Linux/).first().isVisible()).resolves.toBe(true);
+    await checkScreen(laptop.page, 'settings-logins');
+
+    await section.getByRole('button', { name: /^Log out/ }).click();
+    await section.getByRole('listitem').nth(1).waitFor({ state: 'detached' });
+    expect(await section.getByRole('listitem').count()).toBe(1);
+    // The phone's login has ended at once: its next request finds it gone.
+    await phone.page.goto('/settings');
+    await phone.page.waitForURL(/\/login\?expired=1&next=%2Fsettings/);
+    expect(pageErrors(laptop.page)).toEqual([]);
+    await laptop.context.close();
+    await phone.context.close();
   });
 });

@@ -1,29 +1,42 @@
 import { needsRefresh } from './jwt';
-import { getTokens, loseSession, setTokens, type Tokens } from './session';
+import { getTokens, loseSession, setTokens, wasLoggedIn, type Tokens } from './session';
 
-const REFRESH = `mutation RefreshSession($refreshToken: String) {
-  refreshSession(refreshToken: $refreshToken) { accessToken refreshToken }
+/** Marks the web app: the API then keeps the refresh token in an httpOnly cookie and reads it from there. */
+export const CLIENT_HEADER = { 'x-anchored-client': 'web' } as const;
+
+const REFRESH = `mutation RefreshSession {
+  refreshSession { accessToken }
 }`;
 
 let inFlight: Promise<Tokens | null> | null = null;
 
-/** Rotates the refresh token once, however many requests ask at the same moment. */
+/** One renewal at a time across every tab: two tabs presenting the same cookie would look like theft. */
+function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request('anchored.refresh', work) : work();
+}
+
+/**
+ * Rotates the refresh cookie once, however many requests of this tab ask at the same moment, and
+ * never at the same time as another tab (the browser then sends the cookie that tab just got).
+ */
 export function refreshTokens(): Promise<Tokens | null> {
-  const refreshToken = getTokens()?.refreshToken;
-  if (!refreshToken) return Promise.resolve(null);
   inFlight ??= (async () => {
     try {
-      const res = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: REFRESH, variables: { refreshToken } }),
+      return await exclusively(async () => {
+        const res = await fetch('/graphql', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', ...CLIENT_HEADER },
+          body: JSON.stringify({ query: REFRESH }),
+        });
+        const body = (await res.json()) as { data?: { refreshSession?: { accessToken: string } } };
+        const next = body.data?.refreshSession;
+        if (!next) return null;
+        const tokens = { accessToken: next.accessToken, refreshToken: null };
+        setTokens(tokens);
+        return tokens;
       });
-      const body = (await res.json()) as { data?: { refreshSession?: Tokens } };
-      const next = body.data?.refreshSession;
-      if (!next) return null;
-      const tokens = { accessToken: next.accessToken, refreshToken: next.refreshToken ?? null };
-      setTokens(tokens);
-      return tokens;
     } catch {
       return null;
     } finally {
@@ -31,6 +44,15 @@ export function refreshTokens(): Promise<Tokens | null> {
     }
   })();
   return inFlight;
+}
+
+/**
+ * On page load: the access token was in the memory of the page before; get a new one through the
+ * cookie. When the browser was logged in but the API refuses, the session was lost.
+ */
+export async function restoreSession(): Promise<void> {
+  if (getTokens() || !wasLoggedIn()) return;
+  if (!(await refreshTokens())) loseSession();
 }
 
 function isUnauthenticated(text: string): boolean {
@@ -52,8 +74,9 @@ export async function authFetch(input: RequestInfo | URL, init: RequestInit = {}
   if (tokens && needsRefresh(tokens.accessToken)) tokens = (await refreshTokens()) ?? tokens;
   const send = (t: Tokens | null) => {
     const headers = new Headers(init.headers);
+    headers.set('x-anchored-client', CLIENT_HEADER['x-anchored-client']);
     if (t) headers.set('authorization', `Bearer ${t.accessToken}`);
-    return fetch(input, { ...init, headers });
+    return fetch(input, { ...init, headers, credentials: 'same-origin' });
   };
   const res = await send(tokens);
   if (!tokens) return res;

@@ -1,41 +1,46 @@
 /**
- * The browser's copy of the login: a short-lived access token and the rotating refresh token.
- * Kept in localStorage so a reload or a second tab stays logged in; every tab hears changes
- * through the storage event, so a token rotated in one tab is not replayed by another (the API
- * treats a replayed refresh token as theft and ends the whole login).
+ * The browser's copy of the login. The access token (short-lived) lives in memory only; the
+ * rotating refresh token is an httpOnly cookie that page scripts never see (the API sets it for
+ * requests marked `X-Anchored-Client: web`). A reload or another tab gets its own access token by
+ * renewing through the cookie (see auth-fetch.ts). `refreshToken` stays in the type for API
+ * answers, and is null for the web app.
  */
 export interface Tokens {
   accessToken: string;
   refreshToken: string | null;
 }
 
-const KEY = 'anchored.session';
+/** Not a secret: only "this browser was logged in", so a failed renewal on load can say the session ended. */
+const MARKER = 'anchored.loggedIn';
+/** The old storage of both tokens; removed wherever it is still found. */
+const LEGACY_KEY = 'anchored.session';
 type Listener = (tokens: Tokens | null) => void;
 const listeners = new Set<Listener>();
 
-function read(): Tokens | null {
-  try {
-    const raw = window.localStorage.getItem(KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<Tokens>;
-    return typeof parsed.accessToken === 'string' ? { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken ?? null } : null;
-  } catch {
-    return null;
-  }
-}
+let current: Tokens | null = null;
 
-let current: Tokens | null = typeof window === 'undefined' ? null : read();
+/** Tells the other tabs of this browser about logging in and out. */
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('anchored.session');
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (event) => {
-    if (event.key !== KEY) return;
-    current = read();
-    listeners.forEach((l) => l(current));
-  });
+  try {
+    window.localStorage.removeItem(LEGACY_KEY);
+  } catch {
+    // Storage may be unavailable (private mode); nothing to clean then.
+  }
 }
 
 export function getTokens(): Tokens | null {
   return current;
+}
+
+/** Whether this browser was logged in when last seen (the cookie itself is out of reach). */
+export function wasLoggedIn(): boolean {
+  try {
+    return window.localStorage.getItem(MARKER) === '1';
+  } catch {
+    return false;
+  }
 }
 
 let lostByServer = false;
@@ -51,15 +56,39 @@ export function loseSession(): void {
   lostByServer = true;
 }
 
-export function setTokens(tokens: Tokens | null): void {
+function apply(tokens: Tokens | null): void {
   current = tokens;
   lostByServer = false;
-  if (tokens) window.localStorage.setItem(KEY, JSON.stringify(tokens));
-  else window.localStorage.removeItem(KEY);
   listeners.forEach((l) => l(tokens));
+}
+
+/** Keeps the tokens of this tab; `announce` tells the other tabs (logging in or out there too). */
+export function setTokens(tokens: Tokens | null, announce = false): void {
+  try {
+    if (tokens) window.localStorage.setItem(MARKER, '1');
+    else window.localStorage.removeItem(MARKER);
+  } catch {
+    // Without storage a reload simply asks to log in again.
+  }
+  apply(tokens);
+  if (announce) channel?.postMessage(tokens ? 'login' : 'logout');
 }
 
 export function onTokensChange(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Another tab logged in (`login`) or out (`logout`). */
+export function onOtherTab(listener: (event: 'login' | 'logout') => void): () => void {
+  const handler = (e: MessageEvent) => {
+    if (e.data === 'login' || e.data === 'logout') listener(e.data);
+  };
+  channel?.addEventListener('message', handler);
+  return () => channel?.removeEventListener('message', handler);
+}
+
+/** For the other tab's logout: forget the access token here too, without calling it a lost session. */
+export function forgetTokens(): void {
+  apply(null);
 }

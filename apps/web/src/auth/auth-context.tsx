@@ -1,6 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getTokens, onTokensChange, setTokens, type Tokens } from '../api/session';
+import { refreshTokens, restoreSession } from '../api/auth-fetch';
+import { forgetTokens, getTokens, onOtherTab, onTokensChange, setTokens, type Tokens } from '../api/session';
 import { graphql } from '../gql';
 import type { MeQuery } from '../gql/graphql';
 
@@ -37,12 +38,27 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const [hasTokens, setHasTokens] = useState(() => getTokens() !== null);
+  // The access token lives in memory: after a reload it is renewed through the cookie first.
+  const [restoring, setRestoring] = useState(() => getTokens() === null);
   useEffect(() => onTokensChange((t) => setHasTokens(t !== null)), []);
+  useEffect(() => {
+    void restoreSession().finally(() => setRestoring(false));
+  }, []);
+  useEffect(
+    () =>
+      onOtherTab((event) => {
+        if (event === 'logout') {
+          forgetTokens();
+          void client.clearStore();
+        } else if (!getTokens()) void refreshTokens();
+      }),
+    [client],
+  );
   const { data, loading } = useQuery(ME, { skip: !hasTokens, fetchPolicy: 'cache-first' });
 
   const signIn = useCallback(
     async (tokens: Tokens) => {
-      setTokens(tokens);
+      setTokens(tokens, true);
       await client.resetStore().catch(() => undefined);
       const result = await client.query({ query: ME, fetchPolicy: 'network-only' });
       return result.data?.me ?? null;
@@ -53,11 +69,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     // Revoke this login's refresh tokens on the server; forget them here whatever happens.
     await client.mutate({ mutation: LOG_OUT }).catch(() => undefined);
-    setTokens(null);
+    setTokens(null, true);
     await client.clearStore();
   }, [client]);
 
-  const user = !hasTokens ? null : loading && !data ? undefined : (data?.me ?? null);
+  const user = restoring ? undefined : !hasTokens ? null : loading && !data ? undefined : (data?.me ?? null);
   const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { NotificationKind } from '../../gql/graphql';
 import { PageHeader } from '../../ui/page';
 import { ErrorState, LoadingState } from '../../ui/states';
+import { LoginsSection } from './logins-section';
 import { DataExportSection } from './data-export-section';
 import { DeleteAccountSection } from './delete-account-section';
 import { EmailSection } from './email-section';
@@ -97,6 +98,7 @@ export function SettingsPage() {
           </Button>
         </Card>
         <PasswordSection />
+        <LoginsSection />
         {data?.me.role === 'CLIENT' && (
           <Card>
             <Title order={2} size="h4" mb="xs">
