@@ -105,13 +105,15 @@ describe('profile and password in Settings', () => {
     await page.waitForURL('**/week');
     await page.goto('/settings');
     await page.getByRole('heading', { name: 'Change password' }).waitFor();
+    // Settings has other forms asking for the current password (email change, account deletion).
+    const form = page.getByRole('form', { name: 'Change password' });
 
-    await page.getByLabel('Current password').fill('this is not my password');
-    await page.getByLabel(/^New password/).fill(NEW_PASSWORD);
+    await form.getByLabel('Current password').fill('this is not my password');
+    await form.getByLabel(/^New password/).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Your current password is not correct.').waitFor();
 
-    await page.getByLabel('Current password').fill(PASSWORD);
+    await form.getByLabel('Current password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Password changed. Other logins were ended.').waitFor();
     await checkScreen(page, 'settings-password');
