@@ -11,15 +11,15 @@ export interface CapturedMail {
 
 /** A real SMTP server on a free local port that keeps every message it accepts, parsed. */
 export class SmtpCapture {
-  readonly received: CapturedMail[] = [];
   private constructor(
     private readonly server: SMTPServer,
     readonly port: number,
+    readonly received: CapturedMail[],
   ) {}
 
   static async start(): Promise<SmtpCapture> {
     const parsing: Promise<void>[] = [];
-    let capture: SmtpCapture | undefined;
+    const received: CapturedMail[] = [];
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -31,7 +31,7 @@ export class SmtpCapture {
           const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
           parsing.push(
             simpleParser(Buffer.concat(chunks)).then((mail) => {
-              capture?.received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' });
+              received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' });
             }),
           );
           // Accepted only once parsed, so a finished send means the message is in `received`.
@@ -40,8 +40,7 @@ export class SmtpCapture {
       },
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    capture = new SmtpCapture(server, (server.server.address() as AddressInfo).port);
-    return capture;
+    return new SmtpCapture(server, (server.server.address() as AddressInfo).port, received);
   }
 
   get url(): string {
