@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@anchored/domain';
 import { Mailer } from '@anchored/mail';
 import { LIMITS } from '../src/account-links/account-links.service';
-import { SmtpCapture, tokenIn } from './smtp-capture';
+import { TestMailbox, tokenIn } from '@anchored/mail/testing';
 import { PASSWORD, TestApp, codes, uniqueEmail } from './test-app';
 
 const PUBLIC_URL = 'https://anchored.example';
@@ -21,11 +21,11 @@ const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { access
 const sent = (t: TestApp) => t.app.get(Mailer).idle();
 
 describe('account links over a real SMTP server', () => {
-  let smtp: SmtpCapture;
+  let smtp: TestMailbox;
   let t: TestApp;
 
   beforeAll(async () => {
-    smtp = await SmtpCapture.start();
+    smtp = await TestMailbox.start();
     t = await TestApp.start({ SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: 'Anchored <no-reply@anchored.example>' });
   });
   afterAll(async () => {
@@ -216,12 +216,12 @@ describe('account links over a real SMTP server', () => {
 });
 
 describe('password reset rate limits, in Redis across API instances', () => {
-  let smtp: SmtpCapture;
+  let smtp: TestMailbox;
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
-    smtp = await SmtpCapture.start();
+    smtp = await TestMailbox.start();
     // A fresh key prefix: the counters of earlier runs do not count.
     const env = { SMTP_URL: smtp.url, PUBLIC_URL, REDIS_URL, QUEUE_PREFIX: `reset-limits-${process.pid}-${randomUUID().slice(0, 8)}` };
     a = await TestApp.start(env);

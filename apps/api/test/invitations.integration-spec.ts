@@ -1,5 +1,5 @@
 import { Role } from '@anchored/domain';
-import { CapturedMail, SmtpCapture, tokenIn } from './smtp-capture';
+import { ReceivedMail, TestMailbox, tokenIn } from '@anchored/mail/testing';
 import { PASSWORD, Session, TestApp, codes, uniqueEmail } from './test-app';
 
 const PUBLIC_URL = 'https://anchored.example';
@@ -15,11 +15,11 @@ const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(inpu
  */
 describe('invitations by email: invite, resend, revoke', () => {
   let t: TestApp;
-  let smtp: SmtpCapture;
+  let smtp: TestMailbox;
   let admin: Session;
 
   beforeAll(async () => {
-    smtp = await SmtpCapture.start();
+    smtp = await TestMailbox.start();
     t = await TestApp.start({ SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: 'Anchored <team@anchored.example>' });
     admin = await t.user(Role.ADMIN, 'Morgan Admin');
   });
@@ -28,12 +28,12 @@ describe('invitations by email: invite, resend, revoke', () => {
     await smtp.close();
   });
 
-  const mailsTo = async (email: string, count: number): Promise<CapturedMail[]> => {
+  const mailsTo = async (email: string, count: number): Promise<ReceivedMail[]> => {
     const deadline = Date.now() + 10_000;
     while (smtp.to(email).length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     return smtp.to(email);
   };
-  const linkToken = (mail: CapturedMail) => {
+  const linkToken = (mail: ReceivedMail) => {
     const token = tokenIn(mail.text, PUBLIC_URL, '/invite');
     expect(token).toBeTruthy();
     return decodeURIComponent(token!);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { PHONE, checkScreen, launchBrowser, logInThroughForm, newPerson, overflowsHorizontally, pageErrors } from './support/browser';
 import { Platform } from './support/platform';
-import { TestMailbox } from './support/smtp';
+import { TestMailbox } from '@anchored/mail/testing';
 
 const PASSWORD = 'the password I had before';
 const NEW_PASSWORD = 'a calmer new passphrase';

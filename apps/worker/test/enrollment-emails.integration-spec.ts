@@ -1,17 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { notificationDraft } from '@anchored/data';
 import { NotificationKind } from '@anchored/domain';
 import { NotificationOutbox } from '@anchored/jobs';
+import { TestMailbox } from '@anchored/mail/testing';
 import { enrollmentUpdateKey, renderEnrollmentUpdate } from '@anchored/notifications';
 import { WorkerHarness, waitFor } from './worker-harness';
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
 
 /**
  * An applicant hears how their application was decided by email. The API stores an
@@ -21,33 +13,16 @@ interface Mail {
  */
 describe('worker: application decisions reach the applicant by email', () => {
   let h: WorkerHarness;
-  let smtp: SMTPServer;
-  const received: Mail[] = [];
+  let smtp: TestMailbox;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, done) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          void simpleParser(Buffer.concat(chunks)).then((mail) => {
-            received.push({ to: session.envelope.rcptTo[0]?.address ?? '', subject: mail.subject ?? '', text: mail.text ?? '' });
-            done();
-          }, done);
-        });
-      },
-    });
-    await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
-    const port = (smtp.server.address() as AddressInfo).port;
-    h = await WorkerHarness.create({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    smtp = await TestMailbox.start();
+    h = await WorkerHarness.create({ SMTP_URL: smtp.url });
     await h.startWorker();
   });
   afterAll(async () => {
     await h.close();
-    await new Promise<void>((ok) => smtp.close(() => ok()));
+    await smtp.close();
   });
 
   it.each([
@@ -68,14 +43,15 @@ describe('worker: application decisions reach the applicant by email', () => {
     const message = renderEnrollmentUpdate({ recipientName: client.name, cohortName: cohort.name, status, waitlistPosition: status === 'WAITLISTED' ? 2 : null, promoted: false });
     await outbox.transaction((_m, o) => o.notify([notificationDraft(client.id, NotificationKind.ENROLLMENT_UPDATE, enrollmentUpdateKey(enrollment.id, status, new Date(enrollment.updated_at)), message)]));
 
-    const [mail] = await waitFor(
-      async () => received.filter((m) => m.to === email),
-      (mails) => mails.length > 0,
-    );
+    const mail = await smtp.next(email);
     expect(mail.subject).toBe(`${subjectStart}${cohort.name}`);
     expect(mail.text).toMatch(new RegExp(`^Hi ${client.name},`));
     expect(mail.text).toMatch(sentence);
-    const [row] = await h.notifications(`user_id = $1`, [client.id]);
+    // The worker marks the row once the SMTP server has answered: wait for that, not for a clock.
+    const [row] = await waitFor(
+      () => h.notifications(`user_id = $1`, [client.id]),
+      (rows) => rows[0]?.email_status === 'SENT',
+    );
     expect(row).toMatchObject({ kind: 'ENROLLMENT_UPDATE', email_status: 'SENT' });
   });
 });
