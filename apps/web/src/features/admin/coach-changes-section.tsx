@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Table, Text, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
 import { useMe } from '../../auth/auth-context';
 import { graphql } from '../../gql';
-import { appendPage, visiblePage } from '../../lib/paging';
+import { appendPage } from '../../lib/paging';
+import { useShowMore } from '../../lib/use-show-more';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
 import { coachChangeActor, coachChangeText, type CoachChange } from './coach-changes';
@@ -37,31 +37,14 @@ const byId = (change: { id: string }) => change.id;
  */
 export function CoachChangesSection({ cohortId }: { cohortId: string }) {
   const me = useMe();
-  const [pages, setPages] = useState(1);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
   const log = useQuery(ADMIN_COHORT_AUDIT_LOG, { variables: { cohortId, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
-  const { shown, hasMore } = visiblePage<CoachChange>(log.data?.cohortAuditLog ?? [], pages, PAGE);
-
-  const showMore = async () => {
-    setLoadingMore(true);
-    setMoreError(null);
-    const offset = pages * PAGE;
-    const result = await log
-      .fetchMore({
-        variables: { cohortId, limit: PAGE + 1, offset },
-        updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, cohortAuditLog: appendPage(previous.cohortAuditLog, fetchMoreResult.cohortAuditLog, offset, byId) }),
-      })
-      .catch((error: unknown) => {
-        setMoreError(error);
-        return null;
-      });
-    setLoadingMore(false);
-    if (!result) return;
-    setPages(pages + 1);
-    if (result.data && result.data.cohortAuditLog.length <= PAGE) requestAnimationFrame(() => statusRef.current?.focus());
-  };
+  const { shown, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore<CoachChange>(log.data?.cohortAuditLog ?? [], PAGE, async (offset) => {
+    const result = await log.fetchMore({
+      variables: { cohortId, limit: PAGE + 1, offset },
+      updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, cohortAuditLog: appendPage(previous.cohortAuditLog, fetchMoreResult.cohortAuditLog, offset, byId) }),
+    });
+    return result.data?.cohortAuditLog;
+  });
 
   return (
     <section aria-labelledby="coach-changes-heading">

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
-import { appendPage, visiblePage } from '../../lib/paging';
+import { appendPage } from '../../lib/paging';
+import { useShowMore } from '../../lib/use-show-more';
 import { PageHeader } from '../../ui/page';
 import { ErrorState, QueryState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
@@ -64,35 +65,17 @@ export function PrivacyPage() {
 }
 
 function ReadsList() {
-  const [pages, setPages] = useState(1);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
   const log = useQuery(ACCESS_LOG, { variables: { limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
   // Without the titles the list still works: each read is then "A homework answer".
   const own = useQuery(OWN_SUBMISSIONS, { fetchPolicy: 'cache-and-network' });
   const homework = useMemo(() => submissionIndex(own.data?.mySubmissions ?? []), [own.data]);
-  const { shown, hasMore } = visiblePage<AccessRead>(log.data?.myAccessLog ?? [], pages, PAGE);
-
-  const showMore = async () => {
-    setLoadingMore(true);
-    setMoreError(null);
-    const offset = pages * PAGE;
-    const result = await log
-      .fetchMore({
-        variables: { limit: PAGE + 1, offset },
-        updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, myAccessLog: appendPage(previous.myAccessLog, fetchMoreResult.myAccessLog, offset, readKey) }),
-      })
-      .catch((error: unknown) => {
-        setMoreError(error);
-        return null;
-      });
-    setLoadingMore(false);
-    if (!result) return;
-    setPages(pages + 1);
-    // The button goes away on the last page: keep keyboard focus nearby, on the count.
-    if (result.data && result.data.myAccessLog.length <= PAGE) requestAnimationFrame(() => statusRef.current?.focus());
-  };
+  const { shown, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore<AccessRead>(log.data?.myAccessLog ?? [], PAGE, async (offset) => {
+    const result = await log.fetchMore({
+      variables: { limit: PAGE + 1, offset },
+      updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, myAccessLog: appendPage(previous.myAccessLog, fetchMoreResult.myAccessLog, offset, readKey) }),
+    });
+    return result.data?.myAccessLog;
+  });
 
   return (
     <section aria-labelledby="reads-heading">
