@@ -5,3 +5,4 @@ export * from './redis';
 export * from './create-queues';
 export * from './outbox';
 export * from './data-exports';
+export * from './live-events';
