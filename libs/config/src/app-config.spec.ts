@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('gives default crisis resources naming emergency services and a crisis line, or the configured text', () => {
+    expect(loadConfig(base).crisisResources).toMatch(/emergency number/);
+    expect(loadConfig(base).crisisResources).toMatch(/crisis line/);
+    expect(loadConfig({ ...base, CRISIS_RESOURCES: '  Call 116 123 (Samaritans).  ' }).crisisResources).toBe('Call 116 123 (Samaritans).');
+    expect(loadConfig({ ...base, CRISIS_RESOURCES: '   ' }).crisisResources).toMatch(/emergency number/);
+  });
+
   it('refuses to start in production without JWT_SECRET', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
   });

@@ -41,7 +41,18 @@ export interface AppConfig {
   notifications: NotificationsConfig;
   /** The built web app (`nx build web`), served by the API at `/`; not served when the folder is missing. */
   webDistDir: string;
+  /**
+   * What a person sees when something they wrote reads like a crisis (CRISIS_RESOURCES): where to get
+   * help now. Set it to the numbers of the country the platform serves.
+   */
+  crisisResources: string;
 }
+
+/** CRISIS_RESOURCES when unset: general, so it is true in any country; deployments should name their lines. */
+export const DEFAULT_CRISIS_RESOURCES =
+  'If you are in danger or thinking about ending your life, please reach out now: call your local emergency number ' +
+  '(for example 911, 112 or 999), or a suicide and crisis line in your country (in the US and Canada, call or text 988). ' +
+  'You do not have to go through this alone. Your coach has been told that you may need support.';
 
 export interface NotificationsConfig {
   /** Before each session, largest first (REMINDER_OFFSETS, e.g. "24h,1h,10m"). */
@@ -213,6 +224,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminsReadHomework: boolFrom(env, 'ADMINS_READ_HOMEWORK', false, problems),
     notifications,
     webDistDir: env['WEB_DIST_DIR'] || 'dist/web',
+    crisisResources: env['CRISIS_RESOURCES']?.trim() || DEFAULT_CRISIS_RESOURCES,
     graphql: {
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50, problems),
       maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 200, problems),
