@@ -74,4 +74,16 @@ describe('access policy', () => {
     expect(allowed(Permission.WITHDRAW_ENROLLMENT, client, { ownerId: 'other' })).toBe(false);
     expect(allowed(Permission.WITHDRAW_ENROLLMENT, admin, { ownerId: 'k' })).toBe(true);
   });
+
+  it('check-ins: clients with a seat anywhere check in; only the cohort’s coaches read them', () => {
+    expect(allowed(Permission.CHECK_IN, client, { seatAnywhere: true })).toBe(true);
+    expect(allowed(Permission.CHECK_IN, client, { seatAnywhere: false })).toBe(false);
+    expect(allowed(Permission.CHECK_IN, client, {})).toBe(false);
+    expect(allowed(Permission.CHECK_IN, coach, { seatAnywhere: true })).toBe(false);
+    expect(allowed(Permission.CHECK_IN, admin)).toBe(false);
+    expect(allowed(Permission.READ_CHECK_INS, coach, { coachOfCohort: true })).toBe(true);
+    expect(allowed(Permission.READ_CHECK_INS, coach, { coachOfCohort: false })).toBe(false);
+    expect(allowed(Permission.READ_CHECK_INS, admin)).toBe(false);
+    expect(allowed(Permission.READ_CHECK_INS, client, { ownerId: 'k' })).toBe(false);
+  });
 });

@@ -41,6 +41,10 @@ export enum Permission {
   READ_MOTIVATION = 'READ_MOTIVATION',
   /** Read a person's own settings (calendar feed URL, notification preferences): that person only. */
   READ_OWN_SETTINGS = 'READ_OWN_SETTINGS',
+  /** Check in (the daily practice): clients ENROLLED in or GRADUATED from any cohort. */
+  CHECK_IN = 'CHECK_IN',
+  /** Read a client's check-ins (never their notes): the coaches of a cohort the client is in. */
+  READ_CHECK_INS = 'READ_CHECK_INS',
 }
 
 /** A fact the API looks up before deciding; each rule names the ones it needs, per role. */
@@ -56,7 +60,9 @@ export type AccessFact =
   /** The user the target belongs to (the client of a submission or enrollment, the user whose settings). */
   | 'ownerId'
   /** The ADMINS_READ_HOMEWORK setting. */
-  | 'adminsReadHomework';
+  | 'adminsReadHomework'
+  /** The actor holds an ENROLLED or GRADUATED seat in some cohort (no target needed). */
+  | 'seatAnywhere';
 
 export interface Actor {
   id: string;
@@ -70,6 +76,7 @@ export interface AccessFacts {
   cohortStatus?: CohortStatus;
   ownerId?: string;
   adminsReadHomework?: boolean;
+  seatAnywhere?: boolean;
 }
 
 export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
@@ -169,6 +176,16 @@ const RULES: Record<Permission, Rule> = {
     roles: { [Role.CLIENT]: ['ownerId'], [Role.COACH]: ['ownerId'], [Role.ADMIN]: ['ownerId'] },
     allows: owns,
     reason: 'Only you can see your own settings.',
+  },
+  [Permission.CHECK_IN]: {
+    roles: { [Role.CLIENT]: ['seatAnywhere'] },
+    allows: (_actor, facts) => facts.seatAnywhere === true,
+    reason: 'Check-ins are for clients enrolled in or graduated from a cohort.',
+  },
+  [Permission.READ_CHECK_INS]: {
+    roles: { [Role.COACH]: ['coachOfCohort'] },
+    allows: (_actor, facts) => facts.coachOfCohort === true,
+    reason: "Only this cohort's coaches see its clients' check-ins.",
   },
 };
 

@@ -8,6 +8,7 @@ export * from './program-week';
 export * from './schedule';
 export * from './attendance';
 export * from './reach-out';
+export * from './check-ins';
 export * from './progress';
 export * from './notifications';
 export * from './access-policy';

@@ -72,4 +72,9 @@ describe('computeProgress', () => {
     expect(ben.reachOutReasons).toContain(ReachOutReason.NO_RECENT_CHECK_IN);
     expect(computeProgress(base)[1].reachOutReasons).not.toContain(ReachOutReason.NO_RECENT_CHECK_IN);
   });
+
+  it('gives no check-in reason while none of the cohort’s clients has ever checked in', () => {
+    const none = computeProgress({ ...base, checkIns: { programStartedAt: before(30), rows: [] } });
+    expect(none.flatMap((p) => p.reachOutReasons)).not.toContain(ReachOutReason.NO_RECENT_CHECK_IN);
+  });
 });

@@ -8,7 +8,10 @@ export interface ProgressInput {
   submissions: { assignmentId: string; clientId: string; late: boolean; status: SubmissionStatus | `${SubmissionStatus}` }[];
   sessions: SessionTime[];
   attendance: AttendanceMark[];
-  /** Check-ins, once they exist; without them the check-in reasons are never given. */
+  /**
+   * The cohort's clients' check-ins. The check-in reasons are given only once the cohort uses the
+   * practice: without this, or while none of its clients has ever checked in, they are never given.
+   */
   checkIns?: { programStartedAt: Date; rows: (CheckIn & { clientId: string })[] };
   now: Date;
 }
@@ -38,7 +41,7 @@ export function computeProgress(input: ProgressInput): ClientProgressFigures[] {
     const submittedIds = new Set(mine.map((s) => s.assignmentId));
     const missing = pastDue.filter((a) => !submittedIds.has(a.id)).length;
     const attendanceRate = rates.get(clientId) ?? null;
-    const checkIns = input.checkIns && {
+    const checkIns = input.checkIns && input.checkIns.rows.length > 0 && {
       programStartedAt: input.checkIns.programStartedAt,
       checkIns: input.checkIns.rows.filter((c) => c.clientId === clientId),
     };
@@ -50,7 +53,7 @@ export function computeProgress(input: ProgressInput): ClientProgressFigures[] {
       reviewed: mine.filter((s) => s.status === SubmissionStatus.REVIEWED).length,
       attendanceRate,
       reachOutReasons: reachOutReasons(
-        { missing, attendanceRate, missedLastTwoSessions: missedLastSessions(clientId, held, input.attendance, REACH_OUT.missedInARow), checkIns },
+        { missing, attendanceRate, missedLastTwoSessions: missedLastSessions(clientId, held, input.attendance, REACH_OUT.missedInARow), checkIns: checkIns || undefined },
         now,
       ),
     };
