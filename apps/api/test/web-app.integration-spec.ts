@@ -1,7 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { TestApp } from './test-app';
+
+const BIG_BUNDLE = Array.from({ length: 400 }, (_, i) => `export const line${i} = "a repeated line of a bundle";`).join('\n');
 
 // The API serves the built web app from its own origin, without shadowing any API path.
 describe('serving the web app', () => {
@@ -13,6 +16,10 @@ describe('serving the web app', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Anchored test shell</title>');
     writeFileSync(join(dist, 'assets', 'app-1a2b3c.js'), 'console.log("bundle")');
+    // What the web build writes beside each large text file (apps/web/build/precompress.ts).
+    writeFileSync(join(dist, 'assets', 'big-4d5e6f.js'), BIG_BUNDLE);
+    writeFileSync(join(dist, 'assets', 'big-4d5e6f.js.br'), brotliCompressSync(BIG_BUNDLE));
+    writeFileSync(join(dist, 'assets', 'big-4d5e6f.js.gz'), gzipSync(BIG_BUNDLE));
     t = await TestApp.start({ WEB_DIST_DIR: dist });
   });
 
@@ -38,6 +45,31 @@ describe('serving the web app', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(res.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('serves the precompressed bundle the browser accepts, brotli first, with the same cache rule', async () => {
+    const { request } = await import('node:http');
+    // fetch would decode the body itself; a raw request shows what crosses the wire.
+    const raw = (encoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((done, fail) => {
+        request(`${t.url}/assets/big-4d5e6f.js`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', fail)
+          .end();
+      });
+    const br = await raw('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.body.length).toBeLessThan(BIG_BUNDLE.length / 5);
+    expect(brotliDecompressSync(br.body).toString()).toBe(BIG_BUNDLE);
+    expect((await raw('gzip')).headers['content-encoding']).toBe('gzip');
+    const identity = await raw('identity');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.body.toString()).toBe(BIG_BUNDLE);
   });
 
   it('leaves the API paths to the API', async () => {

@@ -1,5 +1,6 @@
 import { Logger, type INestApplication } from '@nestjs/common';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppConfig } from '@anchored/config';
@@ -41,7 +42,7 @@ function isApiPath(path: string): boolean {
 
 /**
  * Serves the built web app (apps/web) from the API's own origin, so the browser needs no CORS.
- * Hashed bundles are cached for a year, index.html never (and carries the security headers); any other GET that is not an API path
+ * Hashed bundles are cached for a year (compressed when the browser accepts it), index.html never (and carries the security headers); any other GET that is not an API path
  * and asks for HTML answers index.html, for the app's router. Plain express.static rather than
  * @nestjs/serve-static: the latter turns every error on excluded paths (a malformed JSON body on
  * /graphql, say) into a 404.
@@ -53,13 +54,20 @@ export function mountWebApp(app: INestApplication, config: AppConfig): void {
     new Logger('WebApp').warn(`No web app at ${root} (run \`npx nx build web\`); serving the API only.`);
     return;
   }
+  // The build writes .br and .gz beside each text file (apps/web/build/precompress.ts); the
+  // browser gets the smallest it accepts, with Vary: Accept-Encoding, and never a compression cost.
   app.use(
-    express.static(root, {
+    expressStaticGzip(root, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
       index: false,
-      setHeaders: (res, path) => {
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        if (path.startsWith(join(root, 'assets'))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        else setShellHeaders(res as Response);
+      serveStatic: {
+        index: false,
+        setHeaders: (res, path) => {
+          res.setHeader('X-Content-Type-Options', 'nosniff');
+          if (path.startsWith(join(root, 'assets'))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          else setShellHeaders(res as Response);
+        },
       },
     }),
   );
