@@ -102,3 +102,8 @@ export function dataExportAad(exportRow: { id: string; userId: string }): string
 export function dataExportTokenAad(exportRow: { id: string; userId: string }): string {
   return `data-export-token:${exportRow.id}:${exportRow.userId}`;
 }
+
+/** A daily check-in's private note, bound to its writer and day (only the writer ever reads it). */
+export function checkInNoteAad(checkIn: { clientId: string; localDate: string }): string {
+  return `check-in-note:${checkIn.clientId}:${checkIn.localDate}`;
+}

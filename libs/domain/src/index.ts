@@ -13,3 +13,4 @@ export * from './progress';
 export * from './notifications';
 export * from './access-policy';
 export * from './crisis-language';
+export * from './buddy-pairing';

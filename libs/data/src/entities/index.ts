@@ -1,6 +1,7 @@
 import { AccessLogEntity, AccessSubject } from './access-log.entity';
 import { AccountTokenEntity, AccountTokenPurpose } from './account-token.entity';
 import { AttendanceEntity } from './attendance.entity';
+import { CheckInEntity } from './check-in.entity';
 import { CohortCoachEntity } from './cohort-coach.entity';
 import { CohortAuditAction, CohortAuditEntryEntity } from './cohort-audit-entry.entity';
 import { CohortEntity } from './cohort.entity';
@@ -23,6 +24,7 @@ export {
   AccountTokenEntity,
   AccountTokenPurpose,
   AttendanceEntity,
+  CheckInEntity,
   CohortAuditAction,
   CohortAuditEntryEntity,
   CohortCoachEntity,
@@ -43,6 +45,7 @@ export {
 };
 
 export const ENTITIES = [
+  CheckInEntity,
   UserEntity,
   InvitationEntity,
   RefreshTokenEntity,

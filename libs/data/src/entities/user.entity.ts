@@ -13,6 +13,8 @@ const HH_MM = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 @Check('users_name_check', 'length(btrim(name)) > 0')
 @Check('users_quiet_hours_start_check', `quiet_hours_start ~ '${HH_MM}'`)
 @Check('users_quiet_hours_end_check', `quiet_hours_end ~ '${HH_MM}'`)
+@Check('users_check_in_reminder_time_check', `check_in_reminder_time ~ '${HH_MM}'`)
+@Index('users_check_in_reminder_idx', ['id'], { where: 'check_in_reminder_time IS NOT NULL' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -61,6 +63,10 @@ export class UserEntity {
 
   @Column({ name: 'quiet_hours_end', type: 'text', nullable: true })
   quietHoursEnd: string | null;
+
+  /** Local HH:mm of the daily check-in reminder (CHECK_IN_REMINDER); null: none. */
+  @Column({ name: 'check_in_reminder_time', type: 'text', nullable: true })
+  checkInReminderTime: string | null;
 
   /** When the person last proved they read `email` (a link sent to it was followed); null: not yet. */
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
