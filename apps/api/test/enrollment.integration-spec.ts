@@ -218,6 +218,27 @@ describe('cohorts and enrollment', () => {
       expect(mine).toEqual([{ status: 'WAITLISTED', waitlistPosition: 1 }]);
     });
 
+    it('tells a client withdrawn by an admin that the program team did it, for what they had, and tells no one who withdrew', async () => {
+      const c = await cohort(1);
+      const applied = await applicant(c.id);
+      const waiting = await applicant(c.id);
+      const self = await applicant(c.id);
+      await t.ok(DECIDE, { id: waiting.enrollmentId, decision: 'WAITLIST' }, admin.token);
+      await t.ok(WITHDRAW, { id: applied.enrollmentId }, admin.token);
+      await t.ok(WITHDRAW, { id: waiting.enrollmentId }, admin.token);
+      await t.ok(WITHDRAW, { id: self.enrollmentId }, self.client.token);
+      const withdrawalNotices = async (token: string) =>
+        (await t.ok(`{ myNotifications { kind subject body } }`, {}, token)).myNotifications.filter((n: { subject: string }) => n.subject.startsWith('About your place'));
+      const [toApplicant] = await withdrawalNotices(applied.client.token);
+      expect(toApplicant.kind).toBe('ENROLLMENT_UPDATE');
+      expect(toApplicant.body).toContain(`The program team has withdrawn your application to ${c.name}.`);
+      const [toWaiting] = await withdrawalNotices(waiting.client.token);
+      expect(toWaiting.body).toContain(`The program team has withdrawn your place on the waitlist for ${c.name}.`);
+      // Nobody who never met the group is thanked for their time with it.
+      for (const notice of [toApplicant, toWaiting]) expect(notice.body).not.toMatch(/time you spent with the group|you withdrew|you have left/i);
+      expect(await withdrawalNotices(self.client.token)).toEqual([]);
+    });
+
     it('lets only the client or an admin withdraw', async () => {
       const c = await cohort(2);
       const a = await applicant(c.id);

@@ -174,8 +174,21 @@ describe('renderEnrollmentUpdate', () => {
     expect(renderEnrollmentUpdate({ ...base, status: 'WAITLISTED' }).subject).toBe('You are on the waitlist for Spring Circle');
     expect(renderEnrollmentUpdate({ ...base, status: 'REJECTED' }).subject).toBe('About your place in Spring Circle');
     expect(renderEnrollmentUpdate({ ...base, status: 'REJECTED' }).text).toContain('This is not a judgement of you.');
-    expect(renderEnrollmentUpdate({ ...base, status: 'WITHDRAWN' }).subject).toBe('You have left Spring Circle');
+    expect(renderEnrollmentUpdate({ ...base, status: 'WITHDRAWN' }).subject).toBe('About your place in Spring Circle');
     expect(renderEnrollmentUpdate({ ...base, status: 'GRADUATED' }).subject).toBe('Congratulations on completing Spring Circle');
+  });
+
+  it('words a withdrawal as the program team’s, for what the client had, thanking only those who met the group', () => {
+    const withdrawn = (previousStatus: 'APPLIED' | 'WAITLISTED' | 'ENROLLED', programStarted: boolean) =>
+      renderEnrollmentUpdate({ ...base, status: 'WITHDRAWN', withdrawal: { previousStatus, programStarted } }).text;
+    expect(withdrawn('APPLIED', false)).toContain('The program team has withdrawn your application to Spring Circle.');
+    expect(withdrawn('WAITLISTED', false)).toContain('The program team has withdrawn your place on the waitlist for Spring Circle.');
+    expect(withdrawn('ENROLLED', false)).toContain('The program team has withdrawn your place in Spring Circle.');
+    for (const text of [withdrawn('APPLIED', true), withdrawn('WAITLISTED', true), withdrawn('ENROLLED', false)]) {
+      expect(text).not.toMatch(/thank you for the time/i);
+      expect(text).not.toMatch(/you withdrew|you have left/i);
+    }
+    expect(withdrawn('ENROLLED', true)).toContain('Thank you for the time you spent with the group.');
   });
 
   it('gives the waitlist position when known', () => {

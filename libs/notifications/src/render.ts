@@ -42,6 +42,11 @@ export interface EnrollmentUpdateInput {
   waitlistPosition: number | null;
   /** True when the client moved from the waitlist into the cohort. */
   promoted: boolean;
+  /**
+   * WITHDRAWN only (clients who withdraw themselves are not emailed, so this is the program team's
+   * doing): what the client had before, and whether the group had begun meeting.
+   */
+  withdrawal?: { previousStatus: 'APPLIED' | 'WAITLISTED' | 'ENROLLED'; programStarted: boolean };
 }
 
 export interface CoachAssignedInput {
@@ -243,16 +248,26 @@ export function renderEnrollmentUpdate(input: EnrollmentUpdateInput): RenderedEm
         paragraph('This is not a judgement of you. You are welcome to reach out or to look at a future group whenever it feels right.'),
       ]);
     case 'WITHDRAWN':
-      return compose(`You have left ${cohortName}`, recipientName, [
-        paragraph(`Your place in ${cohortName} has been released.`),
-        paragraph('Thank you for the time you spent with the group. If you would like to come back another time, the door stays open.'),
-      ]);
+      return renderWithdrawnByTeam(recipientName, cohortName, input.withdrawal ?? { previousStatus: 'ENROLLED', programStarted: false });
     case 'GRADUATED':
       return compose(`Congratulations on completing ${cohortName}`, recipientName, [
         paragraph(`You have completed ${cohortName}. Six months of showing up for yourself and for others is worth pausing to notice.`),
         paragraph('Your reflections and practices stay available in the Anchored app, for whenever you want to return to them.'),
       ]);
   }
+}
+
+/**
+ * The program team withdrew the client (a client who withdraws is not emailed). Worded as the
+ * team's decision, for what the client actually had: thanking someone for their time in a group
+ * they never met would read as careless.
+ */
+function renderWithdrawnByTeam(recipientName: string, cohortName: string, withdrawal: NonNullable<EnrollmentUpdateInput['withdrawal']>): RenderedEmail {
+  const what = { APPLIED: 'your application to', WAITLISTED: 'your place on the waitlist for', ENROLLED: 'your place in' }[withdrawal.previousStatus];
+  const blocks: Block[] = [paragraph(`The program team has withdrawn ${what} ${cohortName}.`)];
+  if (withdrawal.previousStatus === 'ENROLLED' && withdrawal.programStarted) blocks.push(paragraph('Thank you for the time you spent with the group.'));
+  blocks.push(paragraph('If this comes as a surprise, or you would like to talk about it, please contact the program team. You are welcome to apply to a future group whenever it feels right.'));
+  return compose(`About your place in ${cohortName}`, recipientName, blocks);
 }
 
 export function renderCoachWeeklySummary(summary: CoachWeeklySummary, recipient: DigestRecipient): RenderedEmail {

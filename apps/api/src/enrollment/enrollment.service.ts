@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CohortEntity, EnrollmentEntity, NotificationDraft, notificationDraft } from '@anchored/data';
 import { NotificationOutbox } from '@anchored/jobs';
-import { enrollmentUpdateKey, renderEnrollmentUpdate } from '@anchored/notifications';
+import { enrollmentUpdateKey, renderEnrollmentUpdate, type EnrollmentUpdateInput } from '@anchored/notifications';
 import {
   ApplicationDecision,
+  CohortStatus,
   DomainError,
   EnrollmentStatus,
   NotificationKind,
@@ -129,9 +130,12 @@ export class EnrollmentService {
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: enrollmentId });
       await this.access.require(caller, Permission.WITHDRAW_ENROLLMENT, { enrollment }, loaders);
       assertCanWithdraw(enrollment.status);
+      const previousStatus = enrollment.status as 'APPLIED' | 'WAITLISTED' | 'ENROLLED';
       const moved = await this.moveTo(manager, enrollment, EnrollmentStatus.WITHDRAWN);
-      // A client who withdraws knows it; one withdrawn by an admin is told.
-      if (caller.id !== enrollment.clientId) await notify(moved, cohort, false);
+      // A client who withdraws knows it; one withdrawn by an admin is told, in those words.
+      if (caller.id !== enrollment.clientId) {
+        await notify(moved, cohort, false, { previousStatus, programStarted: cohort.status === CohortStatus.ACTIVE || cohort.status === CohortStatus.COMPLETED });
+      }
       return moved;
     });
   }
@@ -141,16 +145,22 @@ export class EnrollmentService {
    * transaction; the emails are queued once it has committed.
    */
   private async notifyingTransaction<T>(
-    work: (manager: EntityManager, notify: (e: EnrollmentEntity, cohort: CohortEntity, promoted: boolean) => Promise<void>) => Promise<T>,
+    work: (manager: EntityManager, notify: (e: EnrollmentEntity, cohort: CohortEntity, promoted: boolean, withdrawal?: EnrollmentUpdateInput['withdrawal']) => Promise<void>) => Promise<T>,
   ): Promise<T> {
     return this.outbox.transaction((manager, outbox) =>
-      work(manager, async (enrollment, cohort, promoted) => {
-        await outbox.notify([await this.enrollmentDraft(manager, enrollment, cohort, promoted)]);
+      work(manager, async (enrollment, cohort, promoted, withdrawal) => {
+        await outbox.notify([await this.enrollmentDraft(manager, enrollment, cohort, promoted, withdrawal)]);
       }),
     );
   }
 
-  private async enrollmentDraft(manager: EntityManager, enrollment: EnrollmentEntity, cohort: CohortEntity, promoted: boolean): Promise<NotificationDraft> {
+  private async enrollmentDraft(
+    manager: EntityManager,
+    enrollment: EnrollmentEntity,
+    cohort: CohortEntity,
+    promoted: boolean,
+    withdrawal?: EnrollmentUpdateInput['withdrawal'],
+  ): Promise<NotificationDraft> {
     const [client]: { name: string }[] = await manager.query(`SELECT name FROM users WHERE id = $1`, [enrollment.clientId]);
     let waitlistPosition: number | null = null;
     if (enrollment.status === EnrollmentStatus.WAITLISTED) {
@@ -163,6 +173,7 @@ export class EnrollmentService {
       status: enrollment.status as 'ENROLLED' | 'WAITLISTED' | 'REJECTED' | 'WITHDRAWN' | 'GRADUATED',
       waitlistPosition,
       promoted,
+      ...(withdrawal ? { withdrawal } : {}),
     });
     const key = enrollmentUpdateKey(enrollment.id, enrollment.status, enrollment.updatedAt ?? new Date());
     return notificationDraft(enrollment.clientId, NotificationKind.ENROLLMENT_UPDATE, key, message);
