@@ -38,6 +38,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PrivateTextModule } from './private-text/private-text.module';
 import { ProgressModule } from './progress/progress.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { LiveConnectionAuth } from './realtime/live-connection';
+import { RealtimeModule } from './realtime/realtime.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
@@ -56,6 +58,8 @@ export class AppModule {
         // What is logged and what never is (tokens in URLs, query parameters): common/logging.ts.
         LoggerModule.forRoot(loggerParams(config, options.logStream)),
         DatabaseModule,
+        // Live updates (subscriptions, Redis pub/sub between instances): before JobsModule's outbox uses it.
+        RealtimeModule,
         JobsModule,
         // Link emails (password reset, verification) go out from the API itself, in the background.
         MailModule.forRoot(config.notifications),
@@ -74,9 +78,9 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [LoadersModule],
-          inject: [LoadersFactory],
-          useFactory: (loaders: LoadersFactory) => graphqlOptions(config, loaders),
+          imports: [LoadersModule, RealtimeModule],
+          inject: [LoadersFactory, LiveConnectionAuth],
+          useFactory: (loaders: LoadersFactory, live: LiveConnectionAuth) => graphqlOptions(config, loaders, live),
         }),
         HealthModule,
         AccessModule,

@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@anchored/data';
 import { MailModule } from '@anchored/mail';
 import { EMAIL_QUEUE, JobQueue, NotificationOutbox, REMINDERS_QUEUE, queueOptions, redisOptions } from '@anchored/jobs';
 import { DataExportService } from './exports/data-export.service';
+import { WorkerLiveEvents } from './live/worker-live-events';
 import { EmailDeliveryService } from './notify/email-delivery.service';
 import { HomeworkNoticesService } from './notify/homework-notices.service';
 import { ReconcilerService } from './notify/reconciler.service';
@@ -50,12 +51,14 @@ export class WorkerModule {
         { provide: WORKER_TUNING, useValue: tuning },
         {
           provide: NotificationOutbox,
-          inject: [getDataSourceToken(), getQueueToken(EMAIL_QUEUE)],
-          useFactory: (db: DataSource, email: JobQueue<typeof EMAIL_QUEUE>) => {
+          inject: [getDataSourceToken(), getQueueToken(EMAIL_QUEUE), WorkerLiveEvents],
+          useFactory: (db: DataSource, email: JobQueue<typeof EMAIL_QUEUE>, live: WorkerLiveEvents) => {
             const logger = new Logger(NotificationOutbox.name);
-            return new NotificationOutbox(db, email, (message) => logger.warn(message));
+            // Stored notifications reach the API instances' notificationAdded subscribers after commit.
+            return new NotificationOutbox(db, email, (message) => logger.warn(message), (events) => live.publish(events));
           },
         },
+        WorkerLiveEvents,
         EmailDeliveryService,
         SessionRemindersService,
         HomeworkNoticesService,

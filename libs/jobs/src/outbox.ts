@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotificationDraft, StoredNotification, storeNotifications } from '@anchored/data';
 import { EmailStatus } from '@anchored/domain';
+import type { LiveEvent } from './live-events';
 import { EMAIL_QUEUE, JobQueue } from './queues';
 import { emailJobs, enqueuePlanned } from './scheduler';
 
@@ -18,13 +19,16 @@ export interface OutboxWriter {
  * causes them, with their email jobs added only after it commits. A rollback stores nothing and
  * queues nothing. Queueing is best effort: if Redis fails the rows stay PENDING and the worker's
  * reconciler queues them on its next pass, so an outage never fails the change itself. Without an
- * email queue (an API running without Redis) the reconciler does all of it.
+ * email queue (an API running without Redis) the reconciler does all of it. After the commit, each
+ * stored notification is also announced live (`publishLive`: the notificationAdded subscription).
  */
 export class NotificationOutbox {
   constructor(
     private readonly db: DataSource,
     private readonly email: JobQueue<typeof EMAIL_QUEUE> | undefined,
     private readonly warn: (message: string) => void,
+    /** Announces committed notifications to the API instances (never throws); absent: none. */
+    private readonly publishLive?: (events: LiveEvent[]) => Promise<void>,
   ) {}
 
   async transaction<T>(work: (manager: EntityManager, outbox: OutboxWriter) => Promise<T>): Promise<T> {
@@ -39,7 +43,17 @@ export class NotificationOutbox {
       }),
     );
     await this.queueEmails(stored);
+    await this.announce(stored);
     return result;
+  }
+
+  private async announce(rows: readonly StoredNotification[]): Promise<void> {
+    if (!this.publishLive || rows.length === 0) return;
+    try {
+      await this.publishLive(rows.map((r) => ({ type: 'notification', userId: r.userId, notificationId: r.id })));
+    } catch (error) {
+      this.warn(`Could not announce ${rows.length} notifications live: ${(error as Error).message}`);
+    }
   }
 
   private async queueEmails(rows: readonly StoredNotification[]): Promise<void> {

@@ -5,12 +5,13 @@ import type { AppConfig } from '@anchored/config';
 import { GraphQLScalarType } from 'graphql';
 import type { GqlContext } from '../common/gql-context';
 import type { LoadersFactory } from '../loaders/loaders';
+import { LiveConnectionAuth, graphqlWsOptions, isLiveContext } from '../realtime/live-connection';
 import { DateScalar, DateTimeScalar } from './date.scalar';
 import { formatGraphQLError } from './format-error';
 import { MAX_TOKENS, inputGuardPlugin } from './input-guard.plugin';
 import { operationLimitRules } from './limits';
 
-export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, live: LiveConnectionAuth): ApolloDriverConfig {
   return {
     path: '/graphql',
     // Built in memory; apps/api/schema.graphql is its committed print, checked by schema.integration-spec.
@@ -39,6 +40,12 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     validationRules: operationLimitRules(config.graphql),
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    context: ({ req, res }: Pick<GqlContext, 'req' | 'res'>): GqlContext => ({ req, res, loaders: loaders.create() }),
+    // Subscriptions: graphql-ws on the same path, authenticated in connectionParams (realtime/).
+    subscriptions: { 'graphql-ws': graphqlWsOptions(config, live) as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'] },
+    context: (arg: Pick<GqlContext, 'req' | 'res'> | unknown): GqlContext => {
+      if (isLiveContext(arg)) return live.context(arg, loaders);
+      const { req, res } = arg as Pick<GqlContext, 'req' | 'res'>;
+      return { req, res, loaders: loaders.create() };
+    },
   };
 }

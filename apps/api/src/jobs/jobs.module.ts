@@ -2,6 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NotificationOutbox } from '@anchored/jobs';
+import { LiveEventsPublisher } from '../realtime/live-events.publisher';
 import { JobsProducer } from './jobs-producer.service';
 
 @Global()
@@ -10,10 +11,11 @@ import { JobsProducer } from './jobs-producer.service';
     JobsProducer,
     {
       provide: NotificationOutbox,
-      inject: [getDataSourceToken(), JobsProducer],
-      useFactory: (db: DataSource, jobs: JobsProducer) => {
+      inject: [getDataSourceToken(), JobsProducer, LiveEventsPublisher],
+      useFactory: (db: DataSource, jobs: JobsProducer, live: LiveEventsPublisher) => {
         const logger = new Logger(NotificationOutbox.name);
-        return new NotificationOutbox(db, jobs.emailQueue, (message) => logger.warn(message));
+        // Stored notifications are announced live (notificationAdded) once their transaction commits.
+        return new NotificationOutbox(db, jobs.emailQueue, (message) => logger.warn(message), (events) => live.publish(...events));
       },
     },
   ],
