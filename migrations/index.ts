@@ -10,5 +10,19 @@ import { RevocableInvitations1764700000000 } from './1764700000000-RevocableInvi
 import { LoginSessions1764800000000 } from './1764800000000-LoginSessions';
 import { DataExports1764900000000 } from './1764900000000-DataExports';
 import { CheckIns1765300000000 } from './1765300000000-CheckIns';
+import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
 
-export const MIGRATIONS = [CreateFoundation1764000000000, CreateCoachingLoop1764100000000, CreateNotifications1764200000000, LoginBackoffPerIp1764300000000, ProtectPrivateText1764400000000, AccountTokens1764600000000, RevocableInvitations1764700000000, LoginSessions1764800000000, DataExports1764900000000, CheckIns1765300000000];
+// In timestamp order, one per line (so parallel branches add lines, not edit one).
+export const MIGRATIONS = [
+  CreateFoundation1764000000000,
+  CreateCoachingLoop1764100000000,
+  CreateNotifications1764200000000,
+  LoginBackoffPerIp1764300000000,
+  ProtectPrivateText1764400000000,
+  AccountTokens1764600000000,
+  RevocableInvitations1764700000000,
+  LoginSessions1764800000000,
+  DataExports1764900000000,
+  CheckIns1765300000000,
+  WithdrawnByTeam1765500000000,
+];

@@ -237,6 +237,10 @@ describe('cohorts and enrollment', () => {
       // Nobody who never met the group is thanked for their time with it.
       for (const notice of [toApplicant, toWaiting]) expect(notice.body).not.toMatch(/time you spent with the group|you withdrew|you have left/i);
       expect(await withdrawalNotices(self.client.token)).toEqual([]);
+      // Their own screens say who did it, too.
+      const byTeam = async (token: string) => (await t.ok(`{ myEnrollments { withdrawnByTeam } }`, {}, token)).myEnrollments;
+      expect(await byTeam(applied.client.token)).toEqual([{ withdrawnByTeam: true }]);
+      expect(await byTeam(self.client.token)).toEqual([{ withdrawnByTeam: false }]);
     });
 
     it('lets only the client or an admin withdraw', async () => {

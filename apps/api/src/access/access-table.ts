@@ -54,6 +54,10 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Query.cohort': rule(Permission.VIEW_COHORT, { client: 'allow', applicant: 'allow', coach: 'allow', admin: 'allow' }),
   'Query.cohortAuditLog': ADMINS(Permission.READ_AUDIT_LOG),
   'Query.cohortProgress': MANAGERS,
+  /** A client's check-ins without notes; each read goes into the client's access log. */
+  'Query.clientCheckIns': rule(Permission.READ_CHECK_INS, { coach: 'allow' }),
+  /** Counts only, and none below 3 clients: the cohort's community. */
+  'Query.cohortWeather': PROGRAM,
   /** Scoped by VIEW_COHORT in SQL: admins all, coaches theirs, clients ENROLLING ones and those they applied to. */
   'Query.cohorts': SIGNED_IN,
   'Query.curriculum': PUBLIC,
@@ -62,6 +66,9 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Query.invitations': ADMINS(Permission.ADMINISTER),
   'Query.me': SIGNED_IN,
   'Query.myAccessLog': SIGNED_IN,
+  'Query.myCheckIns': SIGNED_IN,
+  /** The caller's own check-ins over the cohort's weeks (coaches and admins: their own, none). */
+  'Query.myCheckInTrend': PROGRAM,
   'Query.myDataExports': SIGNED_IN,
   'Query.myEnrollments': SIGNED_IN,
   'Query.myLoginSessions': SIGNED_IN,
@@ -78,6 +85,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.cancelSession': MANAGERS,
   /** The caller's own password; ends the caller's other logins. */
   'Mutation.changePassword': SIGNED_IN,
+  /** Clients with an ENROLLED or GRADUATED seat in any cohort; the applicant has none. */
+  'Mutation.checkIn': rule(Permission.CHECK_IN, { client: 'allow', otherClient: 'allow' }),
   /** With a one-time emailed link (verification or email change): whoever holds the link. */
   'Mutation.confirmEmail': PUBLIC,
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
@@ -130,6 +139,8 @@ export const PRIVATE_FIELDS: Record<string, AccessRow> = {
   'Submission.responses': rule(Permission.READ_ANSWERS, { client: 'allow', coach: 'allow' }),
   'Submission.feedback': rule(Permission.READ_FEEDBACK, { client: 'allow', coach: 'allow', admin: 'allow' }),
   'Enrollment.motivation': rule(Permission.READ_MOTIVATION, { client: 'allow', coach: 'allow', admin: 'allow' }),
+  /** The note of a check-in: its writer alone (coaches read the check-in, the note is null). */
+  'CheckIn.note': rule(Permission.CHECK_IN, { client: 'allow' }),
   /** A client's address: themself, their coaches, admins (a coach's address is shown to their cohort). */
   'User.email': rule(Permission.MANAGE_COHORT, { client: 'allow', coach: 'allow', admin: 'allow' }),
   'User.calendarUrl': rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }),
@@ -158,7 +169,13 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   AccessRecord: ['at', 'reader', 'subject', 'subjectId'],
   Attendance: ['client', 'status'],
   AuthPayload: ['accessToken', 'refreshToken', 'user'],
-  ClientProgress: ['attendanceRate', 'client', 'late', 'missing', 'reachOutReasons', 'reviewed', 'submitted'],
+  CheckIn: ['anchored', 'client', 'createdAt', 'id', 'localDate', 'location', 'state'],
+  CheckInStreak: ['current', 'daysInLastSeven', 'longest', 'totalDays'],
+  CheckInTrend: ['days', 'streak', 'weeks'],
+  CheckInTrendDay: ['anchored', 'localDate', 'location', 'state', 'week'],
+  CheckInTrendWeek: ['checkIns', 'endsOn', 'locations', 'meanAnchored', 'startsOn', 'states', 'week'],
+  ClientProgress: ['attendanceRate', 'client', 'lastCheckInOn', 'late', 'missing', 'reachOutReasons', 'reviewed', 'submitted'],
+  CohortWeather: ['averageAnchored', 'clientsCheckedIn', 'locations', 'states'],
   Cohort: ['capacity', 'coaches', 'endsOn', 'enrolledCount', 'id', 'name', 'programWeeks', 'startsOn', 'status', 'timezone', 'waitlistCount'],
   CohortAuditEntry: ['action', 'actor', 'at', 'coach', 'cohort', 'id'],
   CurriculumModule: ['homeworkTemplates', 'key', 'practiceDetails', 'practices', 'summary', 'title', 'week', 'weeks'],
@@ -169,10 +186,12 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required'],
   HomeworkTemplate: ['fields', 'instructions', 'key', 'title'],
   Invitation: ['acceptedAt', 'email', 'expiresAt', 'id', 'revokedAt', 'role'],
+  LocationCount: ['count', 'location'],
   LoginSession: ['createdAt', 'current', 'id', 'lastUsedAt', 'userAgent'],
   Notification: ['createdAt', 'emailStatus', 'id', 'kind', 'readAt', 'subject'],
-  NotificationPreferences: ['emailKinds', 'quietHoursEnd', 'quietHoursStart'],
+  NotificationPreferences: ['checkInReminderTime', 'emailKinds', 'quietHoursEnd', 'quietHoursStart'],
   Practice: ['description', 'kind', 'title'],
+  StateCount: ['count', 'state'],
   Session: ['cohort', 'durationMinutes', 'id', 'moduleKey', 'startsAt', 'status', 'title'],
   Submission: ['assignment', 'client', 'id', 'late', 'reviewedAt', 'status', 'submittedAt'],
   User: ['id', 'name', 'role', 'timezone'],

@@ -131,9 +131,11 @@ export class EnrollmentService {
       await this.access.require(caller, Permission.WITHDRAW_ENROLLMENT, { enrollment }, loaders);
       assertCanWithdraw(enrollment.status);
       const previousStatus = enrollment.status as 'APPLIED' | 'WAITLISTED' | 'ENROLLED';
+      const byTeam = caller.id !== enrollment.clientId;
+      enrollment.withdrawnByTeam = byTeam;
       const moved = await this.moveTo(manager, enrollment, EnrollmentStatus.WITHDRAWN);
       // A client who withdraws knows it; one withdrawn by an admin is told, in those words.
-      if (caller.id !== enrollment.clientId) {
+      if (byTeam) {
         await notify(moved, cohort, false, { previousStatus, programStarted: cohort.status === CohortStatus.ACTIVE || cohort.status === CohortStatus.COMPLETED });
       }
       return moved;

@@ -46,6 +46,10 @@ export class EnrollmentEntity {
   @Column({ name: 'waitlisted_at', type: 'timestamptz', nullable: true })
   waitlistedAt: Date | null;
 
+  /** WITHDRAWN by the program team (an admin), not by the client themself. */
+  @Column({ name: 'withdrawn_by_team', type: 'boolean', default: false })
+  withdrawnByTeam: boolean;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

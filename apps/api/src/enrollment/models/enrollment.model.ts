@@ -14,4 +14,7 @@ export class EnrollmentModel {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   decidedAt: Date | null;
+
+  @Field({ description: 'WITHDRAWN by the program team (an admin) rather than by the client themself' })
+  withdrawnByTeam: boolean;
 }

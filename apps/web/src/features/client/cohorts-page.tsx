@@ -35,6 +35,7 @@ const COHORTS_PAGE = graphql(`
     myEnrollments {
       id
       status
+      withdrawnByTeam
       appliedAt
       decidedAt
       waitlistPosition

@@ -10,6 +10,8 @@ describe('enrollmentSentence', () => {
     expect(enrollmentSentence({ status: 'APPLIED' })).toMatch(/with the team/);
     expect(enrollmentSentence({ status: 'ENROLLED' })).toBe('You have a seat in this cohort.');
     expect(enrollmentSentence({ status: 'WITHDRAWN' })).toBe('You withdrew from this cohort.');
+    expect(enrollmentSentence({ status: 'WITHDRAWN', withdrawnByTeam: false })).toBe('You withdrew from this cohort.');
+    expect(enrollmentSentence({ status: 'WITHDRAWN', withdrawnByTeam: true })).toMatch(/^The program team withdrew you from this cohort\./);
   });
 });
 

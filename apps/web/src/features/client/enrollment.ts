@@ -4,7 +4,7 @@ export type EnrollmentStatusName = 'APPLIED' | 'WAITLISTED' | 'ENROLLED' | 'REJE
 export const OPEN_STATUSES: readonly EnrollmentStatusName[] = ['APPLIED', 'WAITLISTED', 'ENROLLED'];
 
 /** One warm sentence on where an application stands. */
-export function enrollmentSentence(e: { status: EnrollmentStatusName; waitlistPosition?: number | null }): string {
+export function enrollmentSentence(e: { status: EnrollmentStatusName; waitlistPosition?: number | null; withdrawnByTeam?: boolean }): string {
   switch (e.status) {
     case 'APPLIED':
       return 'Your application is with the team. We will let you know as soon as it is decided.';
@@ -17,7 +17,9 @@ export function enrollmentSentence(e: { status: EnrollmentStatusName; waitlistPo
     case 'REJECTED':
       return 'This cohort was not the right fit this time. You are welcome to apply to another one.';
     case 'WITHDRAWN':
-      return 'You withdrew from this cohort.';
+      return e.withdrawnByTeam
+        ? 'The program team withdrew you from this cohort. If that comes as a surprise, please contact them.'
+        : 'You withdrew from this cohort.';
     case 'GRADUATED':
       return 'You completed this program. Well done.';
   }

@@ -6,6 +6,7 @@ export const CLIENT_ENROLLMENTS = graphql(`
     myEnrollments {
       id
       status
+      withdrawnByTeam
       waitlistPosition
       cohort {
         id
