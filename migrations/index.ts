@@ -9,6 +9,7 @@ import { AccountTokens1764600000000 } from './1764600000000-AccountTokens';
 import { RevocableInvitations1764700000000 } from './1764700000000-RevocableInvitations';
 import { LoginSessions1764800000000 } from './1764800000000-LoginSessions';
 import { DataExports1764900000000 } from './1764900000000-DataExports';
+import { TwoFactor1765000000000 } from './1765000000000-TwoFactor';
 import { CheckIns1765300000000 } from './1765300000000-CheckIns';
 import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   RevocableInvitations1764700000000,
   LoginSessions1764800000000,
   DataExports1764900000000,
+  TwoFactor1765000000000,
   CheckIns1765300000000,
   WithdrawnByTeam1765500000000,
 ];

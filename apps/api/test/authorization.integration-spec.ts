@@ -6,6 +6,7 @@ import { GraphQLObjectType, isObjectType } from 'graphql';
 import { Role } from '@anchored/domain';
 import { ACTORS, Actor, OPEN_FIELDS, PRIVATE_FIELDS, ROOT_FIELDS } from '../src/access/access-table';
 import { APPLY, ASSIGN_COACH, CREATE_COHORT, DECIDE, SET_COHORT_STATUS } from './coaching-fixtures';
+import { totpCode } from '../src/two-factor/totp';
 import { GqlResult, PASSWORD, Session, TestApp, codes, uniqueEmail } from './test-app';
 
 /**
@@ -86,6 +87,19 @@ describe('authorization: every root field and private field, every role, against
     return token;
   }
 
+  /**
+   * A fresh account of a staff actor's role (the fixtures' people keep logging in with the password
+   * alone), with two-factor sign-in set up (`confirmed`: on, with its recovery codes); none for
+   * clients and anonymous callers, who are refused before any of it matters.
+   */
+  async function freshStaff(actor: Actor, confirmed: boolean): Promise<{ s: Session; secret: string; recovery: string[] } | undefined> {
+    if (actor !== 'admin' && actor !== 'coach' && actor !== 'otherCoach') return undefined;
+    const s = await t.user(actor === 'admin' ? Role.ADMIN : Role.COACH);
+    const { secret } = (await t.ok(`mutation { startTwoFactorSetup { secret } }`, {}, s.token)).startTwoFactorSetup;
+    const recovery = confirmed ? (await t.ok(`mutation($c: String!) { confirmTwoFactorSetup(code: $c) }`, { c: await totpCode(secret) }, s.token)).confirmTwoFactorSetup : [];
+    return { s, secret, recovery };
+  }
+
   /** The login (refresh-token family) an access token belongs to. */
   const familyOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())['sid'];
 
@@ -141,6 +155,14 @@ describe('authorization: every root field and private field, every role, against
     },
     /** To the same password: the actor keeps logging in with PASSWORD in later cases. */
     'Mutation.changePassword': { op: `mutation($p: String!) { changePassword(currentPassword: $p, newPassword: $p) }`, call: () => ({ vars: { p: PASSWORD } }) },
+    /** A fresh staff account with a setup waiting for its first code. */
+    'Mutation.confirmTwoFactorSetup': {
+      op: `mutation($c: String!) { confirmTwoFactorSetup(code: $c) }`,
+      call: async (actor) => {
+        const staff = await freshStaff(actor, false);
+        return staff ? { vars: { c: await totpCode(staff.secret) }, token: staff.s.token } : { vars: { c: '123456' } };
+      },
+    },
     'Mutation.confirmEmail': { op: `mutation($t: String!) { confirmEmail(token: $t) }`, call: async () => ({ vars: { t: await accountToken('VERIFY_EMAIL') } }) },
     /** A fresh account of the actor's role each time (the fixtures' people stay). */
     'Mutation.deleteMyAccount': {
@@ -148,6 +170,14 @@ describe('authorization: every root field and private field, every role, against
       call: async (actor) => {
         const role = actor === 'admin' ? Role.ADMIN : actor === 'coach' || actor === 'otherCoach' ? Role.COACH : Role.CLIENT;
         return { vars: { p: PASSWORD }, token: actor === 'anonymous' ? undefined : (await t.user(role)).token };
+      },
+    },
+    /** A fresh staff account with two-factor sign-in on, turned off with a recovery code. */
+    'Mutation.disableTwoFactor': {
+      op: `mutation($p: String!, $c: String!) { disableTwoFactor(currentPassword: $p, code: $c) }`,
+      call: async (actor) => {
+        const staff = await freshStaff(actor, true);
+        return staff ? { vars: { p: PASSWORD, c: staff.recovery[0] }, token: staff.s.token } : { vars: { p: PASSWORD, c: '123456' } };
       },
     },
     'Mutation.decideApplication': {
@@ -181,6 +211,13 @@ describe('authorization: every root field and private field, every role, against
       op: `mutation($r: String) { refreshSession(refreshToken: $r) { accessToken } }`,
       call: async () => ({ vars: { r: (await t.logIn(fx.sessions.client.user.email)).refreshToken } }),
     },
+    'Mutation.regenerateRecoveryCodes': {
+      op: `mutation($c: String!) { regenerateRecoveryCodes(code: $c) }`,
+      call: async (actor) => {
+        const staff = await freshStaff(actor, true);
+        return staff ? { vars: { c: staff.recovery[0] }, token: staff.s.token } : { vars: { c: '123456' } };
+      },
+    },
     /** To a new address each time; nothing changes until its link is followed. */
     'Mutation.requestEmailChange': { op: `mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, currentPassword: $p) }`, call: () => ({ vars: { e: uniqueEmail('moved'), p: PASSWORD } }) },
     'Mutation.requestPasswordReset': { op: `mutation($e: String!) { requestPasswordReset(email: $e) }`, call: () => ({ vars: { e: uniqueEmail('forgot') } }) },
@@ -206,6 +243,8 @@ describe('authorization: every root field and private field, every role, against
       call: async () => ({ vars: { id: (await t.ok(CREATE_COHORT, { input: { name: 'Draft', startsOn: daysFromNow(40), timezone: TZ, capacity: 3 } }, fx.admin.token)).createCohort.id } }),
     },
     'Mutation.signUp': { op: `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, call: () => ({ vars: { input: { email: uniqueEmail('new'), password: PASSWORD, name: 'New Person' } } }) },
+    /** A setup waiting for its first code changes nothing for logging in: the fixtures' staff may start one. */
+    'Mutation.startTwoFactorSetup': { op: `mutation { startTwoFactorSetup { secret } }` },
     'Mutation.submitHomework': { op: `mutation($a: ID!, $r: JSON!) { submitHomework(input: { assignmentId: $a, responses: $r }) { id } }`, call: () => ({ vars: { a: fx.openAssignment, r: ANSWER } }) },
     'Mutation.unassignCoach': { op: `mutation($c: ID!, $u: ID!) { unassignCoach(cohortId: $c, coachId: $u) { id } }`, call: () => ({ vars: { c: fx.openCohort, u: fx.spareCoach.user.id } }) },
     'Mutation.updateNotificationPreferences': {
@@ -238,6 +277,7 @@ describe('authorization: every root field and private field, every role, against
     'User.email': { target: () => fx.sessions.client.user.id, queries: userPaths('email') },
     'User.calendarUrl': { target: () => fx.sessions.client.user.id, queries: userPaths('calendarUrl') },
     'User.emailVerified': { target: () => fx.sessions.client.user.id, queries: userPaths('emailVerified') },
+    'User.twoFactorEnabled': { target: () => fx.sessions.client.user.id, queries: userPaths('twoFactorEnabled') },
     'User.notificationPreferences': { target: () => fx.sessions.client.user.id, queries: userPaths('notificationPreferences { quietHoursStart }') },
     'HomeworkAssignment.mySubmission': {
       target: () => fx.reviewed,

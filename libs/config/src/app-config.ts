@@ -38,6 +38,8 @@ export interface AppConfig {
   homeworkKeys: { id: string; key: Buffer }[];
   /** Off by default: admins see that homework was submitted, never what it says. */
   adminsReadHomework: boolean;
+  /** ADMIN_REQUIRE_2FA: an admin without two-factor sign-in can only set it up (off by default). */
+  adminRequire2fa: boolean;
   notifications: NotificationsConfig;
   /** The built web app (`nx build web`), served by the API at `/`; not served when the folder is missing. */
   webDistDir: string;
@@ -222,6 +224,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoData: !isProduction && boolFrom(env, 'DEMO_DATA', false, problems),
     homeworkKeys: [],
     adminsReadHomework: boolFrom(env, 'ADMINS_READ_HOMEWORK', false, problems),
+    adminRequire2fa: boolFrom(env, 'ADMIN_REQUIRE_2FA', false, problems),
     notifications,
     webDistDir: env['WEB_DIST_DIR'] || 'dist/web',
     crisisResources: env['CRISIS_RESOURCES']?.trim() || DEFAULT_CRISIS_RESOURCES,

@@ -37,7 +37,8 @@ interface AccessRow { reader_name: string | null; reader_role: string | null; su
 export async function buildDataExport(manager: EntityManager, cipher: PrivateTextCipher, userId: string, now = new Date()) {
   const [user] = await manager.query(
     `SELECT id, email, name, role, timezone, email_kinds, quiet_hours_start, quiet_hours_end, created_at, updated_at,
-            (calendar_token_hash IS NOT NULL OR calendar_token IS NOT NULL) AS has_calendar_feed
+            (calendar_token_hash IS NOT NULL OR calendar_token IS NOT NULL) AS has_calendar_feed,
+            EXISTS (SELECT 1 FROM two_factor_credentials t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS two_factor_enabled
      FROM users WHERE id = $1`,
     [userId],
   );
@@ -81,7 +82,7 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
       format: DATA_EXPORT_FORMAT,
       generatedAt: now.toISOString(),
       description:
-        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link.',
+        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link, nor your two-factor secret and recovery codes (only whether two-factor sign-in is on).',
       sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'accessLog'],
     },
     profile: {
@@ -98,6 +99,8 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
         quietHoursEnd: user.quiet_hours_end,
       },
       hasCalendarFeed: user.has_calendar_feed,
+      // Whether logging in needs an authenticator code; never the secret or the recovery codes.
+      twoFactorEnabled: user.two_factor_enabled,
     },
     enrollments: enrollments.map((e) => ({
       cohort: e.cohort_name,

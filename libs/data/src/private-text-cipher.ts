@@ -103,6 +103,11 @@ export function dataExportTokenAad(exportRow: { id: string; userId: string }): s
   return `data-export-token:${exportRow.id}:${exportRow.userId}`;
 }
 
+/** A user's two-factor (TOTP) secret, bound to the user. */
+export function twoFactorSecretAad(userId: string): string {
+  return `two-factor-secret:${userId}`;
+}
+
 /** A daily check-in's private note, bound to its writer and day (only the writer ever reads it). */
 export function checkInNoteAad(checkIn: { clientId: string; localDate: string }): string {
   return `check-in-note:${checkIn.clientId}:${checkIn.localDate}`;

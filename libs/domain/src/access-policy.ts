@@ -41,6 +41,8 @@ export enum Permission {
   READ_MOTIVATION = 'READ_MOTIVATION',
   /** Read a person's own settings (calendar feed URL, notification preferences): that person only. */
   READ_OWN_SETTINGS = 'READ_OWN_SETTINGS',
+  /** Turn two-factor sign-in on or off for one's own account: coaches and admins (staff see other people's writing). */
+  USE_TWO_FACTOR = 'USE_TWO_FACTOR',
   /** Check in (the daily practice): clients ENROLLED in or GRADUATED from any cohort. */
   CHECK_IN = 'CHECK_IN',
   /** Read a client's check-ins (never their notes): the coaches of a cohort the client is in. */
@@ -176,6 +178,11 @@ const RULES: Record<Permission, Rule> = {
     roles: { [Role.CLIENT]: ['ownerId'], [Role.COACH]: ['ownerId'], [Role.ADMIN]: ['ownerId'] },
     allows: owns,
     reason: 'Only you can see your own settings.',
+  },
+  [Permission.USE_TWO_FACTOR]: {
+    roles: { [Role.COACH]: [], [Role.ADMIN]: [] },
+    allows: () => true,
+    reason: 'Two-factor sign-in is for coaches and admins.',
   },
   [Permission.CHECK_IN]: {
     roles: { [Role.CLIENT]: ['seatAnywhere'] },

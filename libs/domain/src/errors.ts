@@ -6,6 +6,12 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** logIn: the password was right, and the account needs its authenticator code (or a recovery code) too. */
+  TWO_FACTOR_REQUIRED = 'TWO_FACTOR_REQUIRED',
+  /** logIn: the authenticator or recovery code was wrong, used already, or too old. */
+  TWO_FACTOR_INVALID = 'TWO_FACTOR_INVALID',
+  /** ADMIN_REQUIRE_2FA: an admin must turn on two-factor sign-in before doing anything else. */
+  TWO_FACTOR_SETUP_REQUIRED = 'TWO_FACTOR_SETUP_REQUIRED',
 }
 
 export interface FieldProblem {

@@ -60,7 +60,14 @@ export function renderSignUpAttempt(input: { recipientName: string; loginUrl: st
   ]);
 }
 
-export type SecurityEvent = 'PASSWORD_RESET' | 'PASSWORD_CHANGED' | 'EMAIL_CHANGE_REQUESTED' | 'EMAIL_CHANGED';
+export type SecurityEvent =
+  | 'PASSWORD_RESET'
+  | 'PASSWORD_CHANGED'
+  | 'EMAIL_CHANGE_REQUESTED'
+  | 'EMAIL_CHANGED'
+  | 'TWO_FACTOR_ENABLED'
+  | 'TWO_FACTOR_DISABLED'
+  | 'RECOVERY_CODES_REGENERATED';
 
 /** A SECURITY notification: what happened to the account, and what to do if it was not the person. */
 export function renderSecurityNotice(input: { recipientName: string; event: SecurityEvent; newEmail?: string }): RenderedEmail {
@@ -84,6 +91,22 @@ export function renderSecurityNotice(input: { recipientName: string; event: Secu
     case 'EMAIL_CHANGED':
       return compose('Your Anchored email address was changed', input.recipientName, [
         { text: `Your Anchored account now uses ${input.newEmail ?? 'a new email address'}. From now on, emails from us go there.` },
+        notYou,
+      ]);
+    case 'TWO_FACTOR_ENABLED':
+      return compose('Two-factor sign-in is now on', input.recipientName, [
+        { text: 'Two-factor sign-in was just turned on for your Anchored account: logging in now also asks for a code from your authenticator app. Every other browser or device where you were logged in has been logged out.' },
+        { text: 'Keep your recovery codes somewhere safe: each one lets you log in once if you lose your phone.' },
+        notYou,
+      ]);
+    case 'TWO_FACTOR_DISABLED':
+      return compose('Two-factor sign-in was turned off', input.recipientName, [
+        { text: 'Two-factor sign-in was just turned off for your Anchored account, by someone who knew your password and a current code. Logging in now asks for your password only.' },
+        notYou,
+      ]);
+    case 'RECOVERY_CODES_REGENERATED':
+      return compose('New recovery codes for your Anchored account', input.recipientName, [
+        { text: 'New recovery codes were just made for your Anchored account. The old ones no longer work.' },
         notYou,
       ]);
   }

@@ -46,6 +46,8 @@ function rule(permission: Permission, allowed: Partial<Record<Actor, Outcome>>):
 
 const ADMINS = (permission: Permission) => rule(permission, { admin: 'allow' });
 const MANAGERS = rule(Permission.MANAGE_COHORT, { coach: 'allow', admin: 'allow' });
+/** Staff only, and only ever about the caller's own account. */
+const TWO_FACTOR = rule(Permission.USE_TWO_FACTOR, { coach: 'own', otherCoach: 'own', admin: 'own' });
 const PROGRAM = rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow', admin: 'allow' });
 
 /** `Query.x` / `Mutation.x` -> who may call it, on the cohort's things. */
@@ -89,11 +91,14 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.checkIn': rule(Permission.CHECK_IN, { client: 'allow', otherClient: 'allow' }),
   /** With a one-time emailed link (verification or email change): whoever holds the link. */
   'Mutation.confirmEmail': PUBLIC,
+  /** The caller's own two-factor sign-in (coaches and admins; FORBIDDEN to clients). */
+  'Mutation.confirmTwoFactorSetup': TWO_FACTOR,
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
   'Mutation.createSession': MANAGERS,
   /** The caller's own account; CONFLICT for a coach of an ACTIVE cohort and for the last admin. */
   'Mutation.deleteMyAccount': SIGNED_IN,
   'Mutation.decideApplication': ADMINS(Permission.MANAGE_ENROLLMENT),
+  'Mutation.disableTwoFactor': TWO_FACTOR,
   'Mutation.inviteUser': ADMINS(Permission.ADMINISTER),
   'Mutation.logIn': PUBLIC,
   'Mutation.logOut': SIGNED_IN,
@@ -105,6 +110,7 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** The caller's own data; the download link is a secret of its own (GET /exports/:id, docs/privacy.md). */
   'Mutation.requestDataExport': SIGNED_IN,
   'Mutation.refreshSession': PUBLIC,
+  'Mutation.regenerateRecoveryCodes': TWO_FACTOR,
   /** The caller's own address; needs their current password. */
   'Mutation.requestEmailChange': SIGNED_IN,
   /** Always true: it never tells whether an address has an account. */
@@ -122,6 +128,7 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.scheduleSessionSeries': MANAGERS,
   'Mutation.setCohortStatus': ADMINS(Permission.ADMINISTER),
   'Mutation.signUp': PUBLIC,
+  'Mutation.startTwoFactorSetup': TWO_FACTOR,
   'Mutation.submitHomework': rule(Permission.SUBMIT_HOMEWORK, { client: 'allow' }),
   'Mutation.unassignCoach': ADMINS(Permission.ADMINISTER),
   'Mutation.updateNotificationPreferences': SIGNED_IN,
@@ -146,6 +153,8 @@ export const PRIVATE_FIELDS: Record<string, AccessRow> = {
   'User.calendarUrl': rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }),
   /** Whether the address is confirmed: the person themself and admins (FORBIDDEN to others). */
   'User.emailVerified': rule(Permission.ADMINISTER, { client: 'allow', admin: 'allow' }),
+  /** Whether logging in needs a code: the person themself and admins (FORBIDDEN to others), like emailVerified. */
+  'User.twoFactorEnabled': rule(Permission.ADMINISTER, { client: 'allow', admin: 'allow' }),
   'User.notificationPreferences': rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }),
   'HomeworkAssignment.mySubmission': rule(Permission.READ_ANSWERS, { client: 'allow' }),
   'HomeworkAssignment.submissions': MANAGERS,
@@ -193,6 +202,8 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   Practice: ['description', 'kind', 'title'],
   StateCount: ['count', 'state'],
   Session: ['cohort', 'durationMinutes', 'id', 'moduleKey', 'startsAt', 'status', 'title'],
+  /** Only in startTwoFactorSetup's answer, to the caller. */
+  TwoFactorSetup: ['otpauthUri', 'qrCodeDataUrl', 'secret'],
   Submission: ['assignment', 'client', 'id', 'late', 'reviewedAt', 'status', 'submittedAt'],
   User: ['id', 'name', 'role', 'timezone'],
 };

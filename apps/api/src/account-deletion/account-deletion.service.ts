@@ -18,7 +18,7 @@ const OPEN = [EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED, EnrollmentS
 /**
  * "Delete my account" (docs/privacy.md): erases the person. Deleting the user row lets the
  * foreign keys do the rest — their answers, feedback, enrollments with motivations, notifications,
- * logins, exports and their own access log go (ON DELETE CASCADE); what others still need keeps
+ * logins, exports, two-factor secret and recovery codes, and their own access log go (ON DELETE CASCADE); what others still need keeps
  * its row without them (attendance, access-log reads they made, coach audit entries, assignments
  * and reviews: ON DELETE SET NULL). Rows that name them by email (invitations, login attempts)
  * are deleted here.

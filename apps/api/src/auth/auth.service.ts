@@ -9,6 +9,7 @@ import { DomainError, ErrorCode, Role } from '@anchored/domain';
 import { AccountLinksService } from '../account-links/account-links.service';
 import type { AuthUser } from '../common/auth-user';
 import { APP_CONFIG } from '../config.module';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { UsersService } from '../users/users.service';
 import { JWT_ALGORITHM } from './jwt.strategy';
 import { LoginBackoffService } from './login-backoff.service';
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly backoff: LoginBackoffService,
     private readonly signUpLimit: SignUpLimitService,
     private readonly links: AccountLinksService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async signUp(
@@ -61,13 +63,17 @@ export class AuthService {
     }
   }
 
-  /** Used by the passport local strategy. */
-  async verifyCredentials(email: string, password: string, ip?: string): Promise<UserEntity> {
+  /**
+   * Used by the passport local strategy. With two-factor sign-in on, the right password alone is
+   * not a login: a missing or wrong code is refused like a wrong password (the claim stays counted).
+   */
+  async verifyCredentials(email: string, password: string, ip?: string, totpCode?: string): Promise<UserEntity> {
     // Counted before the (deliberately slow) password check, so parallel guesses cannot overtake the limit.
     const claim = await this.backoff.claim(email, ip);
     const user = await this.users.findByEmail(email);
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok) throw DomainError.unauthenticated(WRONG_CREDENTIALS);
+    await this.twoFactor.checkLogin(user.id, totpCode);
     await this.backoff.reset(claim);
     return user;
   }

@@ -13,6 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(req: Request, email: string, password: string): Promise<UserEntity> {
-    return this.auth.verifyCredentials(email, password, req.ip);
+    const totpCode: unknown = req.body?.totpCode;
+    return this.auth.verifyCredentials(email, password, req.ip, typeof totpCode === 'string' ? totpCode : undefined);
   }
 }

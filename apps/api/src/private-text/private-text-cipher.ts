@@ -1,5 +1,5 @@
 // The cipher lives in libs/data, shared with the worker (data exports decrypt answers there).
-export { PrivateTextCipher, calendarTokenAad, dataExportAad, dataExportTokenAad, feedbackAad, motivationAad, responsesAad } from '@anchored/data';
+export { PrivateTextCipher, calendarTokenAad, dataExportAad, dataExportTokenAad, feedbackAad, motivationAad, responsesAad, twoFactorSecretAad } from '@anchored/data';
 export type { CipherKey } from '@anchored/data';
 
 /** Nest injection token of the app's PrivateTextCipher. */

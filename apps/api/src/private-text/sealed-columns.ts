@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PrivateTextCipher, calendarTokenAad, feedbackAad, motivationAad, responsesAad } from './private-text-cipher';
+import { PrivateTextCipher, calendarTokenAad, feedbackAad, motivationAad, responsesAad, twoFactorSecretAad } from './private-text-cipher';
 
 /** sha256 hex of a calendar token: what the database keeps to find a feed (computed the same way in SQL by the migration). */
 export function calendarTokenHash(token: string): string {
@@ -58,6 +58,14 @@ const SEALED: SealedColumn[] = [
     legacy: 'calendar_token',
     aad: (r) => calendarTokenAad(r['id']),
     extra: (token) => ({ calendar_token_hash: calendarTokenHash(token) }),
+  },
+  {
+    name: 'two-factor secrets',
+    table: 'two_factor_credentials',
+    owner: ['user_id'],
+    sealed: 'secret_encrypted',
+    legacy: null,
+    aad: (r) => twoFactorSecretAad(r['user_id']),
   },
 ];
 

@@ -15,6 +15,7 @@ import { QueueDashboardTicketEntity } from './queue-dashboard-ticket.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
 import { SubmissionEntity } from './submission.entity';
+import { TwoFactorCredentialEntity, TwoFactorRecoveryCodeEntity } from './two-factor.entity';
 import { UserEntity } from './user.entity';
 import { WeeklySummaryRunEntity } from './weekly-summary-run.entity';
 
@@ -40,6 +41,8 @@ export {
   RefreshTokenEntity,
   SessionEntity,
   SubmissionEntity,
+  TwoFactorCredentialEntity,
+  TwoFactorRecoveryCodeEntity,
   UserEntity,
   WeeklySummaryRunEntity,
 };
@@ -64,4 +67,6 @@ export const ENTITIES = [
   QueueDashboardTicketEntity,
   DataExportEntity,
   AccountTokenEntity,
+  TwoFactorCredentialEntity,
+  TwoFactorRecoveryCodeEntity,
 ];

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { EmailField, IsIanaTimeZone, NameField, PasswordField } from '../../common/validators';
 
 @InputType()
@@ -31,6 +31,12 @@ export class LogInInput {
   @Field(() => String)
   @IsString()
   password: string;
+
+  @Field(() => String, { nullable: true, description: 'When the account has two-factor sign-in on: the six digits from the authenticator app, or a recovery code (spent)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64, { message: 'totpCode is too long' })
+  totpCode?: string | null;
 }
 
 @InputType()
