@@ -1,7 +1,6 @@
 import { AccessLogEntity, AccessSubject } from './access-log.entity';
 import { AccountTokenEntity, AccountTokenPurpose } from './account-token.entity';
 import { AttendanceEntity } from './attendance.entity';
-import { BuddyPairEntity, BuddyPairMemberEntity } from './buddy-pair.entity';
 import { CheckInEntity } from './check-in.entity';
 import { CohortCoachEntity } from './cohort-coach.entity';
 import { CohortAuditAction, CohortAuditEntryEntity } from './cohort-audit-entry.entity';
@@ -26,8 +25,6 @@ export {
   AccountTokenEntity,
   AccountTokenPurpose,
   AttendanceEntity,
-  BuddyPairEntity,
-  BuddyPairMemberEntity,
   CheckInEntity,
   CohortAuditAction,
   CohortAuditEntryEntity,
@@ -51,8 +48,6 @@ export {
 };
 
 export const ENTITIES = [
-  BuddyPairEntity,
-  BuddyPairMemberEntity,
   CheckInEntity,
   UserEntity,
   InvitationEntity,
