@@ -11,6 +11,7 @@ import { LoginSessions1764800000000 } from './1764800000000-LoginSessions';
 import { DataExports1764900000000 } from './1764900000000-DataExports';
 import { TwoFactor1765000000000 } from './1765000000000-TwoFactor';
 import { CheckIns1765300000000 } from './1765300000000-CheckIns';
+import { BuddyPairs1765400000000 } from './1765400000000-BuddyPairs';
 import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   DataExports1764900000000,
   TwoFactor1765000000000,
   CheckIns1765300000000,
+  BuddyPairs1765400000000,
   WithdrawnByTeam1765500000000,
 ];

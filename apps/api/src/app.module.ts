@@ -18,6 +18,7 @@ import { accountTracker } from './auth/gql-throttler.guard';
 import { THROTTLER_STORAGE, ThrottlerStorageModule } from './auth/throttler-storage.module';
 import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service';
 import { DemoDataService } from './bootstrap/demo-data.service';
+import { BuddiesModule } from './buddies/buddies.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
@@ -97,6 +98,7 @@ export class AppModule {
         CurriculumModule,
         SessionsModule,
         HomeworkModule,
+        BuddiesModule,
         ProgressModule,
         CalendarModule,
         DataExportModule,

@@ -113,6 +113,29 @@ describe('authorization: every root field and private field, every role, against
   const CASES: Record<string, Case> = {
     'Query.assignment': { op: `query($id: ID!) { assignment(id: $id) { id } }`, call: () => ({ vars: { id: fx.reviewed } }) },
     'Query.cohort': { op: `query($id: ID!) { cohort(id: $id) { id } }`, call: () => ({ vars: { id: fx.cohort } }) },
+    'Query.buddyPairs': { op: `query($c: ID!) { buddyPairs(cohortId: $c) { id members { id } } }`, call: () => ({ vars: { c: fx.cohort } }) },
+    'Query.myBuddy': { op: `query($c: ID!) { myBuddy(cohortId: $c) { id } }`, call: () => ({ vars: { c: fx.cohort } }) },
+    'Query.previewBuddyPairs': {
+      op: `query($c: ID!) { previewBuddyPairs(cohortId: $c) { overlapMinutes members { id } } }`,
+      call: async () => {
+        await secondBuddy();
+        return { vars: { c: fx.cohort } };
+      },
+    },
+    'Mutation.pairBuddies': {
+      op: `mutation($c: ID!) { pairBuddies(cohortId: $c) { id } }`,
+      call: async () => {
+        await secondBuddy();
+        return { vars: { c: fx.cohort } };
+      },
+    },
+    'Mutation.shareWeatherWithBuddy': {
+      op: `mutation($c: ID!) { shareWeatherWithBuddy(cohortId: $c, share: true) { id } }`,
+      call: async (actor) => {
+        if (actor === 'client') await pairedBuddies();
+        return { vars: { c: fx.cohort } };
+      },
+    },
     'Query.cohortAuditLog': { op: `query($id: ID!) { cohortAuditLog(cohortId: $id) { id } }`, call: () => ({ vars: { id: fx.cohort } }) },
     'Query.cohortProgress': { op: `query($id: ID!) { cohortProgress(cohortId: $id) { submitted } }`, call: () => ({ vars: { id: fx.cohort } }) },
     'Query.cohorts': { op: `{ cohorts { id } }` },
@@ -296,6 +319,19 @@ describe('authorization: every root field and private field, every role, against
     'Notification.body': { target: () => fx.notificationOf.get(fx.sessions.client.user.id) as string, queries: [`{ myNotifications { id body } }`] },
   };
   let invitationId = '';
+
+  /** The cohort's second ENROLLED client, so it can be paired (seated directly: the cohort is ACTIVE). */
+  let buddy: Promise<void> | null = null;
+  const secondBuddy = () =>
+    (buddy ??= (async () => {
+      const second = await t.user(Role.CLIENT);
+      await t.db.query(`INSERT INTO enrollments (cohort_id, client_id, status, decided_at) VALUES ($1, $2, 'ENROLLED', now())`, [fx.cohort, second.user.id]);
+    })());
+  /** The fixture client in a current pair. */
+  const pairedBuddies = async () => {
+    await secondBuddy();
+    await t.ok(`mutation($c: ID!) { pairBuddies(cohortId: $c) { id } }`, { c: fx.cohort }, fx.sessions.coach.token);
+  };
 
   function submissionPaths(field: string): string[] {
     return [

@@ -47,6 +47,10 @@ export enum Permission {
   CHECK_IN = 'CHECK_IN',
   /** Read a client's check-ins (never their notes): the coaches of a cohort the client is in. */
   READ_CHECK_INS = 'READ_CHECK_INS',
+  /** Pair a cohort's enrolled clients as buddies (and preview the pairing): its coaches only. */
+  PAIR_BUDDIES = 'PAIR_BUDDIES',
+  /** Have a buddy in a cohort (see the pair, share one's daily weather with them): clients holding a seat in it. */
+  HAVE_BUDDY = 'HAVE_BUDDY',
 }
 
 /** A fact the API looks up before deciding; each rule names the ones it needs, per role. */
@@ -193,6 +197,16 @@ const RULES: Record<Permission, Rule> = {
     roles: { [Role.COACH]: ['coachOfCohort'] },
     allows: (_actor, facts) => facts.coachOfCohort === true,
     reason: "Only this cohort's coaches see its clients' check-ins.",
+  },
+  [Permission.PAIR_BUDDIES]: {
+    roles: { [Role.COACH]: ['coachOfCohort'] },
+    allows: (_actor, facts) => facts.coachOfCohort === true,
+    reason: "Only this cohort's coaches pair its buddies.",
+  },
+  [Permission.HAVE_BUDDY]: {
+    roles: { [Role.CLIENT]: ['seat'] },
+    allows: (_actor, facts) => facts.seat === EnrollmentStatus.ENROLLED || facts.seat === EnrollmentStatus.GRADUATED,
+    reason: "Buddies are for this cohort's clients.",
   },
 };
 

@@ -11,6 +11,8 @@ export enum NotificationKind {
   SECURITY = 'SECURITY',
   /** The person's data export is ready to download (the link itself is only in the app). */
   DATA_EXPORT_READY = 'DATA_EXPORT_READY',
+  /** The coach paired the cohort's buddies: who the recipient's buddy is (a link to the card, nothing private). */
+  BUDDY_PAIRED = 'BUDDY_PAIRED',
   /** The client's daily check-in reminder, at their chosen local time, on days they have not checked in yet. */
   CHECK_IN_REMINDER = 'CHECK_IN_REMINDER',
 }

@@ -53,6 +53,12 @@ const PROGRAM = rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow
 /** `Query.x` / `Mutation.x` -> who may call it, on the cohort's things. */
 export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Query.assignment': PROGRAM,
+  /** The cohort's current pairing (docs/buddies.md). */
+  'Query.buddyPairs': MANAGERS,
+  /** The caller's own pair in the cohort, or null. */
+  'Query.myBuddy': rule(Permission.HAVE_BUDDY, { client: 'allow' }),
+  /** What pairBuddies would store now; writes nothing. */
+  'Query.previewBuddyPairs': rule(Permission.PAIR_BUDDIES, { coach: 'allow' }),
   'Query.cohort': rule(Permission.VIEW_COHORT, { client: 'allow', applicant: 'allow', coach: 'allow', admin: 'allow' }),
   'Query.cohortAuditLog': ADMINS(Permission.READ_AUDIT_LOG),
   'Query.cohortProgress': MANAGERS,
@@ -81,6 +87,9 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Query.users': ADMINS(Permission.ADMINISTER),
 
   'Mutation.acceptInvitation': PUBLIC,
+  'Mutation.pairBuddies': rule(Permission.PAIR_BUDDIES, { coach: 'allow' }),
+  /** The caller's own sharing, in their current pair. */
+  'Mutation.shareWeatherWithBuddy': rule(Permission.HAVE_BUDDY, { client: 'allow' }),
   'Mutation.applyToCohort': rule(Permission.APPLY, { client: 'allow', otherClient: 'allow', applicant: 'allow' }),
   'Mutation.assignCoach': ADMINS(Permission.ADMINISTER),
   'Mutation.assignHomework': rule(Permission.ASSIGN_HOMEWORK, { coach: 'allow' }),
@@ -178,6 +187,15 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   AccessRecord: ['at', 'reader', 'subject', 'subjectId'],
   Attendance: ['client', 'status'],
   AuthPayload: ['accessToken', 'refreshToken', 'user'],
+  /**
+   * Reached through myBuddy (the caller's own pair) and buddyPairs (the cohort's coaches and admins).
+   * buddyWeather and sharingMyWeather are about the caller: a buddy's shared weather for the pair's
+   * own members only (empty for coaches and admins), the caller's own switch (null for others).
+   */
+  BuddyPair: ['buddyWeather', 'cohort', 'endsOn', 'id', 'members', 'sharingMyWeather', 'startsOn'],
+  BuddyPairPreview: ['members', 'overlapMinutes', 'repeatsPrevious'],
+  /** Location and state only: never the check-in's note or anchored score. */
+  BuddyWeather: ['buddy', 'localDate', 'location', 'state'],
   CheckIn: ['anchored', 'client', 'createdAt', 'id', 'localDate', 'location', 'state'],
   CheckInStreak: ['current', 'daysInLastSeven', 'longest', 'totalDays'],
   CheckInTrend: ['days', 'streak', 'weeks'],

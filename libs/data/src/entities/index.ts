@@ -1,6 +1,7 @@
 import { AccessLogEntity, AccessSubject } from './access-log.entity';
 import { AccountTokenEntity, AccountTokenPurpose } from './account-token.entity';
 import { AttendanceEntity } from './attendance.entity';
+import { BuddyPairEntity, BuddyPairMemberEntity } from './buddy-pair.entity';
 import { CheckInEntity } from './check-in.entity';
 import { CohortCoachEntity } from './cohort-coach.entity';
 import { CohortAuditAction, CohortAuditEntryEntity } from './cohort-audit-entry.entity';
@@ -25,6 +26,8 @@ export {
   AccountTokenEntity,
   AccountTokenPurpose,
   AttendanceEntity,
+  BuddyPairEntity,
+  BuddyPairMemberEntity,
   CheckInEntity,
   CohortAuditAction,
   CohortAuditEntryEntity,
@@ -48,6 +51,8 @@ export {
 };
 
 export const ENTITIES = [
+  BuddyPairEntity,
+  BuddyPairMemberEntity,
   CheckInEntity,
   UserEntity,
   InvitationEntity,

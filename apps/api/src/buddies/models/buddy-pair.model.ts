@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../../graphql/date.scalar';
+import { UserModel } from '../../users/models/user.model';
+
+/** A member of a stored pair, as the service hands it to the resolvers (members resolve by DataLoader). */
+export interface BuddyPairRecord {
+  id: string;
+  cohortId: string;
+  startsOn: string;
+  endsOn: string | null;
+  members: { userId: string; sharesWeather: boolean }[];
+}
+
+@ObjectType('BuddyPair', { description: 'Buddies of a cohort: two clients, or the one trio when the count is odd' })
+export class BuddyPairModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DateScalar, { description: "The cohort's local day the pairing was made" })
+  startsOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the next pairing replaced it; null while current' })
+  endsOn: string | null;
+}
+
+@ObjectType('BuddyPairPreview', { description: 'One group of a pairing the coach has not confirmed yet' })
+export class BuddyPairPreviewModel {
+  @Field(() => [UserModel])
+  members: UserModel[];
+
+  @Field(() => Int, { description: 'Minutes of the day when every member is within their waking hours (08:00-22:00 local)' })
+  overlapMinutes: number;
+
+  @Field(() => Boolean, { description: 'Two of them were buddies in the current pairing (no better choice was found)' })
+  repeatsPrevious: boolean;
+}
+
+@ObjectType('BuddyWeather', { description: "A buddy's latest check-in as they share it: where they are and their state, never the note or the score" })
+export class BuddyWeatherModel {
+  @Field(() => UserModel)
+  buddy: UserModel;
+
+  @Field(() => DateScalar, { nullable: true, description: "The buddy's own calendar day of that check-in; null: none yet" })
+  localDate: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Location (WITH_MYSELF, WITH_OTHERS, IN_THE_PAST, IN_THE_FUTURE)' })
+  location: string | null;
+
+  @Field(() => String, { nullable: true, description: 'NervousSystemState (SETTLED, ACTIVATED, SHUT_DOWN, APPEASING)' })
+  state: string | null;
+}
