@@ -13,6 +13,7 @@ import { TwoFactor1765000000000 } from './1765000000000-TwoFactor';
 import { CheckIns1765300000000 } from './1765300000000-CheckIns';
 import { BuddyPairs1765400000000 } from './1765400000000-BuddyPairs';
 import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
+import { CreateCommunity1765100000000 } from './1765100000000-CreateCommunity';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   LoginSessions1764800000000,
   DataExports1764900000000,
   TwoFactor1765000000000,
+  CreateCommunity1765100000000,
   CheckIns1765300000000,
   BuddyPairs1765400000000,
   WithdrawnByTeam1765500000000,

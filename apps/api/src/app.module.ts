@@ -21,6 +21,7 @@ import { DemoDataService } from './bootstrap/demo-data.service';
 import { BuddiesModule } from './buddies/buddies.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { CommunityModule } from './community/community.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { loggerParams } from './common/logging';
 import { AppConfigModule } from './config.module';
@@ -98,6 +99,7 @@ export class AppModule {
         CurriculumModule,
         SessionsModule,
         HomeworkModule,
+        CommunityModule,
         BuddiesModule,
         ProgressModule,
         CalendarModule,

@@ -14,3 +14,4 @@ export * from './notifications';
 export * from './access-policy';
 export * from './crisis-language';
 export * from './buddy-pairing';
+export * from './community';

@@ -12,6 +12,7 @@ import { HomeworkAssignmentEntity } from './homework-assignment.entity';
 import { InvitationEntity } from './invitation.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { NotificationEntity } from './notification.entity';
+import { PostEntity, PostReactionEntity, PostReplyEntity, PostReportEntity } from './post.entity';
 import { QueueDashboardTicketEntity } from './queue-dashboard-ticket.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
@@ -40,6 +41,10 @@ export {
   InvitationEntity,
   LoginAttemptEntity,
   NotificationEntity,
+  PostEntity,
+  PostReactionEntity,
+  PostReplyEntity,
+  PostReportEntity,
   QueueDashboardTicketEntity,
   RefreshTokenEntity,
   SessionEntity,
@@ -74,4 +79,8 @@ export const ENTITIES = [
   AccountTokenEntity,
   TwoFactorCredentialEntity,
   TwoFactorRecoveryCodeEntity,
+  PostEntity,
+  PostReplyEntity,
+  PostReactionEntity,
+  PostReportEntity,
 ];
