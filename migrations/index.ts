@@ -10,10 +10,10 @@ import { RevocableInvitations1764700000000 } from './1764700000000-RevocableInvi
 import { LoginSessions1764800000000 } from './1764800000000-LoginSessions';
 import { DataExports1764900000000 } from './1764900000000-DataExports';
 import { TwoFactor1765000000000 } from './1765000000000-TwoFactor';
+import { Conversations1765200000000 } from './1765200000000-Conversations';
 import { CheckIns1765300000000 } from './1765300000000-CheckIns';
 import { BuddyPairs1765400000000 } from './1765400000000-BuddyPairs';
 import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
-import { CreateCommunity1765100000000 } from './1765100000000-CreateCommunity';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -27,7 +27,7 @@ export const MIGRATIONS = [
   LoginSessions1764800000000,
   DataExports1764900000000,
   TwoFactor1765000000000,
-  CreateCommunity1765100000000,
+  Conversations1765200000000,
   CheckIns1765300000000,
   BuddyPairs1765400000000,
   WithdrawnByTeam1765500000000,

@@ -21,7 +21,7 @@ import { DemoDataService } from './bootstrap/demo-data.service';
 import { BuddiesModule } from './buddies/buddies.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
-import { CommunityModule } from './community/community.module';
+import { ConversationsModule } from './conversations/conversations.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { loggerParams } from './common/logging';
 import { AppConfigModule } from './config.module';
@@ -99,13 +99,13 @@ export class AppModule {
         CurriculumModule,
         SessionsModule,
         HomeworkModule,
-        CommunityModule,
         BuddiesModule,
         ProgressModule,
         CalendarModule,
         DataExportModule,
         AccountDeletionModule,
         NotificationsModule,
+        ConversationsModule,
         QueueDashboardModule,
       ],
       providers: [

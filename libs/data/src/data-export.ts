@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { PrivateTextCipher, feedbackAad, motivationAad, responsesAad } from './private-text-cipher';
+import { PrivateTextCipher, feedbackAad, messageBodyAad, motivationAad, responsesAad } from './private-text-cipher';
 
 /** How long a built export can be downloaded. */
 export const DATA_EXPORT_TTL_HOURS = 24;
@@ -24,6 +24,7 @@ interface SubmissionRow {
 interface AttendanceRow { cohort_name: string; title: string; starts_at: When; status: string; recorded_at: When }
 interface CoachingRow { name: string; status: string }
 interface NotificationRow { kind: string; subject: string; body: string; created_at: When; read_at: When; email_status: string; emailed_at: When }
+interface MessageRow { id: string; conversation_id: string; cohort_name: string; other_name: string | null; body_encrypted: string; created_at: When }
 interface AccessRow { reader_name: string | null; reader_role: string | null; subject: string; subject_id: string; at: When }
 
 /**
@@ -77,13 +78,22 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
     [userId],
   );
 
+  // The person's own messages (what others wrote to them is theirs, and is not included).
+  const messages: MessageRow[] = await manager.query(
+    `SELECT m.id, m.conversation_id, co.name AS cohort_name, o.name AS other_name, m.body_encrypted, m.created_at
+     FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN cohorts co ON co.id = c.cohort_id
+     LEFT JOIN users o ON o.id = CASE WHEN c.user_a_id = $1 THEN c.user_b_id ELSE c.user_a_id END
+     WHERE m.author_id = $1 ORDER BY m.created_at, m.id`,
+    [userId],
+  );
+
   return {
     about: {
       format: DATA_EXPORT_FORMAT,
       generatedAt: now.toISOString(),
       description:
         'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link, nor your two-factor secret and recovery codes (only whether two-factor sign-in is on).',
-      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'accessLog'],
+      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'accessLog', 'messages'],
     },
     profile: {
       id: user.id,
@@ -133,6 +143,12 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
       readAt: iso(n.read_at),
       email: n.email_status,
       emailedAt: iso(n.emailed_at),
+    })),
+    messages: messages.map((m) => ({
+      cohort: m.cohort_name,
+      to: m.other_name ?? 'a deleted account',
+      sentAt: iso(m.created_at),
+      body: cipher.decrypt<string>(m.body_encrypted, messageBodyAad({ id: m.id, conversationId: m.conversation_id })),
     })),
     accessLog: accessLog.map((l) => ({
       reader: l.reader_name ?? 'a deleted account',

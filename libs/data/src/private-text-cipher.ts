@@ -108,22 +108,12 @@ export function twoFactorSecretAad(userId: string): string {
   return `two-factor-secret:${userId}`;
 }
 
+/** A private message's body, bound to the message and its conversation. */
+export function messageBodyAad(message: { id: string; conversationId: string }): string {
+  return `message-body:${message.id}:${message.conversationId}`;
+}
+
 /** A daily check-in's private note, bound to its writer and day (only the writer ever reads it). */
 export function checkInNoteAad(checkIn: { clientId: string; localDate: string }): string {
   return `check-in-note:${checkIn.clientId}:${checkIn.localDate}`;
-}
-
-/** A community post's body, bound to the post and its cohort. */
-export function postBodyAad(post: { id: string; cohortId: string }): string {
-  return `post-body:${post.id}:${post.cohortId}`;
-}
-
-/** The copy of the answers a client chose to share with their circle, bound to the post and its cohort. */
-export function sharedAnswersAad(post: { id: string; cohortId: string }): string {
-  return `post-shared-answers:${post.id}:${post.cohortId}`;
-}
-
-/** A reply's body, bound to the reply and its post. */
-export function replyBodyAad(reply: { id: string; postId: string }): string {
-  return `post-reply:${reply.id}:${reply.postId}`;
 }

@@ -13,5 +13,5 @@ export * from './progress';
 export * from './notifications';
 export * from './access-policy';
 export * from './crisis-language';
+export * from './conversations';
 export * from './buddy-pairing';
-export * from './community';

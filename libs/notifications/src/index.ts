@@ -5,4 +5,3 @@ export * from './render';
 export { formatLocalTime, formatLocalDate } from './time';
 export * from './account-emails';
 export * from './invitation-email';
-export * from './community-emails';

@@ -49,11 +49,9 @@ const MANAGERS = rule(Permission.MANAGE_COHORT, { coach: 'allow', admin: 'allow'
 /** Staff only, and only ever about the caller's own account. */
 const TWO_FACTOR = rule(Permission.USE_TWO_FACTOR, { coach: 'own', otherCoach: 'own', admin: 'own' });
 const PROGRAM = rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow', admin: 'allow' });
-/** The cohort's community (docs/community.md): read by members and admins, written by members, moderated by its coaches and admins. */
-const CIRCLE_READERS = rule(Permission.READ_COMMUNITY, { client: 'allow', coach: 'allow', admin: 'allow' });
-const CIRCLE_WRITERS = rule(Permission.WRITE_COMMUNITY, { client: 'allow', coach: 'allow' });
-/** Authors their own (someone else's is FORBIDDEN), the cohort's coaches and admins anyone's. */
-const CIRCLE_REMOVERS = rule(Permission.READ_COMMUNITY, { client: 'own', coach: 'allow', admin: 'allow' });
+/** Private conversations (docs/messages.md): decided by libs/domain conversations.ts, not a Permission. */
+const PARTICIPANTS: AccessRow = { ...rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow' }), permission: 'SIGNED_IN' };
+const PARTICIPANTS_AND_ADMINS: AccessRow = { ...rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow', admin: 'allow' }), permission: 'SIGNED_IN' };
 
 /** `Query.x` / `Mutation.x` -> who may call it, on the cohort's things. */
 export const ROOT_FIELDS: Record<string, AccessRow> = {
@@ -65,7 +63,6 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** What pairBuddies would store now; writes nothing. */
   'Query.previewBuddyPairs': rule(Permission.PAIR_BUDDIES, { coach: 'allow' }),
   'Query.cohort': rule(Permission.VIEW_COHORT, { client: 'allow', applicant: 'allow', coach: 'allow', admin: 'allow' }),
-  'Query.cohortFeed': CIRCLE_READERS,
   'Query.cohortAuditLog': ADMINS(Permission.READ_AUDIT_LOG),
   'Query.cohortProgress': MANAGERS,
   /** A client's check-ins without notes; each read goes into the client's access log. */
@@ -87,8 +84,11 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Query.myEnrollments': SIGNED_IN,
   'Query.myLoginSessions': SIGNED_IN,
   'Query.myNotifications': SIGNED_IN,
+  /** The caller's open conversations (admins have none). */
+  'Query.myConversations': SIGNED_IN,
+  /** Its two participants (the fixture: the client's with the coach) while open; admins see it exists, never its messages. */
+  'Query.conversation': PARTICIPANTS_AND_ADMINS,
   'Query.mySubmissions': SIGNED_IN,
-  'Query.post': CIRCLE_READERS,
   'Query.queueDashboardUrl': ADMINS(Permission.ADMINISTER),
   'Query.unreadNotificationCount': SIGNED_IN,
   'Query.users': ADMINS(Permission.ADMINISTER),
@@ -109,18 +109,6 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.confirmEmail': PUBLIC,
   /** The caller's own two-factor sign-in (coaches and admins; FORBIDDEN to clients). */
   'Mutation.confirmTwoFactorSetup': TWO_FACTOR,
-  'Mutation.createPost': CIRCLE_WRITERS,
-  'Mutation.deletePost': CIRCLE_REMOVERS,
-  'Mutation.deleteReply': CIRCLE_REMOVERS,
-  /** The author only, while still a member (someone else's is FORBIDDEN). */
-  'Mutation.editPost': rule(Permission.WRITE_COMMUNITY, { client: 'own', coach: 'own' }),
-  'Mutation.hidePost': rule(Permission.MODERATE_COMMUNITY, { coach: 'allow', admin: 'allow' }),
-  'Mutation.pinPost': rule(Permission.PIN_POSTS, { coach: 'allow' }),
-  'Mutation.react': CIRCLE_WRITERS,
-  'Mutation.replyToPost': CIRCLE_WRITERS,
-  'Mutation.reportPost': CIRCLE_WRITERS,
-  /** The submission's own client only: anyone else's is FORBIDDEN, coaches' and admins' included. */
-  'Mutation.shareReflection': rule(Permission.WRITE_COMMUNITY, { client: 'own' }),
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
   'Mutation.createSession': MANAGERS,
   /** The caller's own account; CONFLICT for a coach of an ACTIVE cohort and for the last admin. */
@@ -131,6 +119,12 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.logIn': PUBLIC,
   'Mutation.logOut': SIGNED_IN,
   'Mutation.markAllNotificationsRead': SIGNED_IN,
+  /** The conversation's participants (the fixture's client and coach). */
+  'Mutation.markConversationRead': PARTICIPANTS,
+  /** The conversation's participants; NEW_MESSAGE to the other, without the text. */
+  'Mutation.sendMessage': PARTICIPANTS,
+  /** A seated client with a coach of the cohort, that coach with the client (buddies too: docs/messages.md); never admins. */
+  'Mutation.startConversation': PARTICIPANTS,
   /** Someone else's notification is NOT_FOUND: its existence is private. */
   'Mutation.markNotificationRead': SIGNED_IN,
   'Mutation.promoteFromWaitlist': ADMINS(Permission.MANAGE_ENROLLMENT),
@@ -194,11 +188,13 @@ export const PRIVATE_FIELDS: Record<string, AccessRow> = {
   'Session.meetingUrl': PROGRAM,
   /** Shown once, in inviteUser's answer; never listed again, not even to admins. */
   'Invitation.token': rule(Permission.ADMINISTER, {}),
-  /** Where to get help, shown to the author of a post that reads like a crisis, and nobody else. */
-  'Post.crisisResources': { ...rule(Permission.WRITE_COMMUNITY, { client: 'allow' }), permission: 'SIGNED_IN' },
-  /** Why a post was hidden: its author, the cohort's coaches and admins. */
-  'Post.hiddenReason': rule(Permission.MODERATE_COMMUNITY, { client: 'allow', coach: 'allow', admin: 'allow' }),
   /** Notifications are their recipient's. */
+  /** Participants only: admins get FORBIDDEN (they see that a conversation exists). */
+  'Conversation.messages': PARTICIPANTS,
+  /** Only ever handed to the participants. */
+  'Message.body': PARTICIPANTS,
+  /** The author alone (the fixture: the client's message that reads like a crisis). */
+  'Message.crisisResources': { ...rule(Permission.FOLLOW_PROGRAM, { client: 'allow' }), permission: 'SIGNED_IN' },
   'Notification.body': { ...rule(Permission.READ_OWN_SETTINGS, { client: 'allow' }), permission: 'SIGNED_IN' },
 };
 
@@ -237,21 +233,13 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   HomeworkTemplate: ['fields', 'instructions', 'key', 'title'],
   Invitation: ['acceptedAt', 'email', 'expiresAt', 'id', 'revokedAt', 'role'],
   LocationCount: ['count', 'location'],
+  /** Reachable only as the participants (and, without messages, admins) may: see the rows above. */
+  Conversation: ['cohort', 'id', 'lastMessageAt', 'participants', 'unreadCount'],
+  Message: ['author', 'conversation', 'createdAt', 'id'],
   LoginSession: ['createdAt', 'current', 'id', 'lastUsedAt', 'userAgent'],
   Notification: ['createdAt', 'emailStatus', 'id', 'kind', 'readAt', 'subject'],
   NotificationPreferences: ['checkInReminderTime', 'emailKinds', 'quietHoursEnd', 'quietHoursStart'],
-  /**
-   * Reached only through cohortFeed, post and the community mutations (READ_COMMUNITY). body is ""
-   * when removed, and when hidden for everyone but its author; author is null for prompts, deleted
-   * accounts and anonymous shares (except to their author). sharedAnswers and sharedSubmission are
-   * the copy of the answers the author chose to share with the circle (admins included: they read
-   * the circle), never the submission itself.
-   */
-  Post: ['author', 'body', 'cohort', 'createdAt', 'editedAt', 'hidden', 'id', 'kind', 'pinned', 'reactions', 'removed', 'replies', 'replyCount', 'sharedAnswers', 'sharedSubmission'],
   Practice: ['description', 'kind', 'title'],
-  ReactionCount: ['count', 'mine', 'reaction'],
-  Reply: ['author', 'body', 'createdAt', 'hidden', 'id', 'post', 'removed'],
-  SharedAnswer: ['fieldKey', 'label', 'value'],
   StateCount: ['count', 'state'],
   Session: ['cohort', 'durationMinutes', 'id', 'moduleKey', 'startsAt', 'status', 'title'],
   /** Only in startTwoFactorSetup's answer, to the caller. */

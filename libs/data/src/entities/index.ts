@@ -6,13 +6,14 @@ import { CheckInEntity } from './check-in.entity';
 import { CohortCoachEntity } from './cohort-coach.entity';
 import { CohortAuditAction, CohortAuditEntryEntity } from './cohort-audit-entry.entity';
 import { CohortEntity } from './cohort.entity';
+import { ConversationEntity } from './conversation.entity';
 import { DataExportEntity, DataExportStatus } from './data-export.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { HomeworkAssignmentEntity } from './homework-assignment.entity';
 import { InvitationEntity } from './invitation.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
+import { MessageEntity } from './message.entity';
 import { NotificationEntity } from './notification.entity';
-import { PostEntity, PostReactionEntity, PostReplyEntity, PostReportEntity } from './post.entity';
 import { QueueDashboardTicketEntity } from './queue-dashboard-ticket.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
@@ -34,17 +35,15 @@ export {
   CohortAuditEntryEntity,
   CohortCoachEntity,
   CohortEntity,
+  ConversationEntity,
   DataExportEntity,
   DataExportStatus,
   EnrollmentEntity,
   HomeworkAssignmentEntity,
   InvitationEntity,
   LoginAttemptEntity,
+  MessageEntity,
   NotificationEntity,
-  PostEntity,
-  PostReactionEntity,
-  PostReplyEntity,
-  PostReportEntity,
   QueueDashboardTicketEntity,
   RefreshTokenEntity,
   SessionEntity,
@@ -56,6 +55,8 @@ export {
 };
 
 export const ENTITIES = [
+  ConversationEntity,
+  MessageEntity,
   BuddyPairEntity,
   BuddyPairMemberEntity,
   CheckInEntity,
@@ -79,8 +80,4 @@ export const ENTITIES = [
   AccountTokenEntity,
   TwoFactorCredentialEntity,
   TwoFactorRecoveryCodeEntity,
-  PostEntity,
-  PostReplyEntity,
-  PostReactionEntity,
-  PostReportEntity,
 ];
