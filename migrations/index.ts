@@ -14,6 +14,7 @@ import { Conversations1765200000000 } from './1765200000000-Conversations';
 import { CheckIns1765300000000 } from './1765300000000-CheckIns';
 import { BuddyPairs1765400000000 } from './1765400000000-BuddyPairs';
 import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
+import { PublicCohortInfo1765600000000 } from './1765600000000-PublicCohortInfo';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CheckIns1765300000000,
   BuddyPairs1765400000000,
   WithdrawnByTeam1765500000000,
+  PublicCohortInfo1765600000000,
 ];
