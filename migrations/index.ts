@@ -14,7 +14,7 @@ import { Conversations1765200000000 } from './1765200000000-Conversations';
 import { CheckIns1765300000000 } from './1765300000000-CheckIns';
 import { BuddyPairs1765400000000 } from './1765400000000-BuddyPairs';
 import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
-import { PublicCohortInfo1765600000000 } from './1765600000000-PublicCohortInfo';
+import { CreateCommunity1765100000000 } from './1765100000000-CreateCommunity';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -28,9 +28,9 @@ export const MIGRATIONS = [
   LoginSessions1764800000000,
   DataExports1764900000000,
   TwoFactor1765000000000,
+  CreateCommunity1765100000000,
   Conversations1765200000000,
   CheckIns1765300000000,
   BuddyPairs1765400000000,
   WithdrawnByTeam1765500000000,
-  PublicCohortInfo1765600000000,
 ];

@@ -22,6 +22,7 @@ import { BuddiesModule } from './buddies/buddies.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { ConversationsModule } from './conversations/conversations.module';
+import { CommunityModule } from './community/community.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { loggerParams } from './common/logging';
 import { AppConfigModule } from './config.module';
@@ -99,6 +100,7 @@ export class AppModule {
         CurriculumModule,
         SessionsModule,
         HomeworkModule,
+        CommunityModule,
         BuddiesModule,
         ProgressModule,
         CalendarModule,

@@ -117,3 +117,18 @@ export function messageBodyAad(message: { id: string; conversationId: string }):
 export function checkInNoteAad(checkIn: { clientId: string; localDate: string }): string {
   return `check-in-note:${checkIn.clientId}:${checkIn.localDate}`;
 }
+
+/** A community post's body, bound to the post and its cohort. */
+export function postBodyAad(post: { id: string; cohortId: string }): string {
+  return `post-body:${post.id}:${post.cohortId}`;
+}
+
+/** The copy of the answers a client chose to share with their circle, bound to the post and its cohort. */
+export function sharedAnswersAad(post: { id: string; cohortId: string }): string {
+  return `post-shared-answers:${post.id}:${post.cohortId}`;
+}
+
+/** A reply's body, bound to the reply and its post. */
+export function replyBodyAad(reply: { id: string; postId: string }): string {
+  return `post-reply:${reply.id}:${reply.postId}`;
+}

@@ -1,4 +1,5 @@
 import { CohortStatus } from './cohort-status';
+import { CommunityStanding, communityStanding } from './community';
 import { EnrollmentStatus } from './enrollment';
 import { Role } from './roles';
 
@@ -51,6 +52,14 @@ export enum Permission {
   PAIR_BUDDIES = 'PAIR_BUDDIES',
   /** Have a buddy in a cohort (see the pair, share one's daily weather with them): clients holding a seat in it. */
   HAVE_BUDDY = 'HAVE_BUDDY',
+  /** Read a cohort's community feed: its members (ENROLLED and GRADUATED clients, its coaches) and admins. */
+  READ_COMMUNITY = 'READ_COMMUNITY',
+  /** Post, reply, react, report and share in a cohort's community: its members; admins never write. */
+  WRITE_COMMUNITY = 'WRITE_COMMUNITY',
+  /** Hide or remove anyone's post or reply in a cohort's community: its coaches and admins. */
+  MODERATE_COMMUNITY = 'MODERATE_COMMUNITY',
+  /** Pin a post in a cohort's community: its coaches. */
+  PIN_POSTS = 'PIN_POSTS',
 }
 
 /** A fact the API looks up before deciding; each rule names the ones it needs, per role. */
@@ -207,6 +216,26 @@ const RULES: Record<Permission, Rule> = {
     roles: { [Role.CLIENT]: ['seat'] },
     allows: (_actor, facts) => facts.seat === EnrollmentStatus.ENROLLED || facts.seat === EnrollmentStatus.GRADUATED,
     reason: "Buddies are for this cohort's clients.",
+  },
+  [Permission.READ_COMMUNITY]: {
+    roles: { [Role.CLIENT]: ['seat'], [Role.COACH]: ['coachOfCohort'], [Role.ADMIN]: [] },
+    allows: (actor, facts) => communityStanding(actor.role, facts) !== CommunityStanding.OUTSIDER,
+    reason: "Only this cohort's clients, its coaches and admins may read its circle.",
+  },
+  [Permission.WRITE_COMMUNITY]: {
+    roles: { [Role.CLIENT]: ['seat'], [Role.COACH]: ['coachOfCohort'] },
+    allows: (actor, facts) => communityStanding(actor.role, facts) === CommunityStanding.MEMBER,
+    reason: "Only this cohort's clients and coaches may write in its circle.",
+  },
+  [Permission.MODERATE_COMMUNITY]: {
+    roles: { [Role.COACH]: ['coachOfCohort'], [Role.ADMIN]: [] },
+    allows: (actor, facts) => actor.role === Role.ADMIN || facts.coachOfCohort === true,
+    reason: "Only this cohort's coaches and admins may moderate its circle.",
+  },
+  [Permission.PIN_POSTS]: {
+    roles: { [Role.COACH]: ['coachOfCohort'] },
+    allows: (_actor, facts) => facts.coachOfCohort === true,
+    reason: "Only this cohort's coaches pin posts.",
   },
 };
 

@@ -15,4 +15,4 @@ export * from './access-policy';
 export * from './crisis-language';
 export * from './conversations';
 export * from './buddy-pairing';
-export * from './meeting-pattern';
+export * from './community';

@@ -13,6 +13,14 @@ export enum NotificationKind {
   DATA_EXPORT_READY = 'DATA_EXPORT_READY',
   /** A private message arrived, or (to a coach) a client's message read like a crisis: who and where, never the text. */
   NEW_MESSAGE = 'NEW_MESSAGE',
+  /** Someone replied to the person's post (names who and in which circle, never the text). */
+  POST_REPLY = 'POST_REPLY',
+  /** A coach or admin hid the person's post. */
+  POST_HIDDEN = 'POST_HIDDEN',
+  /** To a cohort's coaches: a member reported a post, or a post read like a crisis (no text either way). */
+  POST_REPORTED = 'POST_REPORTED',
+  /** The daily count of new posts and replies in the person's circles. */
+  COMMUNITY_DIGEST = 'COMMUNITY_DIGEST',
   /** The coach paired the cohort's buddies: who the recipient's buddy is (a link to the card, nothing private). */
   BUDDY_PAIRED = 'BUDDY_PAIRED',
   /** The client's daily check-in reminder, at their chosen local time, on days they have not checked in yet. */

@@ -5,3 +5,4 @@ export * from './render';
 export { formatLocalTime, formatLocalDate } from './time';
 export * from './account-emails';
 export * from './invitation-email';
+export * from './community-emails';

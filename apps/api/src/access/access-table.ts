@@ -52,6 +52,11 @@ const PROGRAM = rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow
 /** Private conversations (docs/messages.md): decided by libs/domain conversations.ts, not a Permission. */
 const PARTICIPANTS: AccessRow = { ...rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow' }), permission: 'SIGNED_IN' };
 const PARTICIPANTS_AND_ADMINS: AccessRow = { ...rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow', admin: 'allow' }), permission: 'SIGNED_IN' };
+/** The cohort's community (docs/community.md): read by members and admins, written by members, moderated by its coaches and admins. */
+const CIRCLE_READERS = rule(Permission.READ_COMMUNITY, { client: 'allow', coach: 'allow', admin: 'allow' });
+const CIRCLE_WRITERS = rule(Permission.WRITE_COMMUNITY, { client: 'allow', coach: 'allow' });
+/** Authors their own (someone else's is FORBIDDEN), the cohort's coaches and admins anyone's. */
+const CIRCLE_REMOVERS = rule(Permission.READ_COMMUNITY, { client: 'own', coach: 'allow', admin: 'allow' });
 
 /** `Query.x` / `Mutation.x` -> who may call it, on the cohort's things. */
 export const ROOT_FIELDS: Record<string, AccessRow> = {
@@ -63,6 +68,7 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** What pairBuddies would store now; writes nothing. */
   'Query.previewBuddyPairs': rule(Permission.PAIR_BUDDIES, { coach: 'allow' }),
   'Query.cohort': rule(Permission.VIEW_COHORT, { client: 'allow', applicant: 'allow', coach: 'allow', admin: 'allow' }),
+  'Query.cohortFeed': CIRCLE_READERS,
   'Query.cohortAuditLog': ADMINS(Permission.READ_AUDIT_LOG),
   'Query.cohortProgress': MANAGERS,
   /** A client's check-ins without notes; each read goes into the client's access log. */
@@ -72,8 +78,6 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** Scoped by VIEW_COHORT in SQL: admins all, coaches theirs, clients ENROLLING ones and those they applied to. */
   'Query.cohorts': SIGNED_IN,
   'Query.curriculum': PUBLIC,
-  /** Cohorts taking applications, for visitors: no people but coaches' names and bios. */
-  'Query.openCohorts': PUBLIC,
   'Query.curriculumWeek': PUBLIC,
   'Query.homeworkTemplates': PUBLIC,
   'Query.invitations': ADMINS(Permission.ADMINISTER),
@@ -91,6 +95,7 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** Its two participants (the fixture: the client's with the coach) while open; admins see it exists, never its messages. */
   'Query.conversation': PARTICIPANTS_AND_ADMINS,
   'Query.mySubmissions': SIGNED_IN,
+  'Query.post': CIRCLE_READERS,
   'Query.queueDashboardUrl': ADMINS(Permission.ADMINISTER),
   'Query.unreadNotificationCount': SIGNED_IN,
   'Query.users': ADMINS(Permission.ADMINISTER),
@@ -111,8 +116,19 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.confirmEmail': PUBLIC,
   /** The caller's own two-factor sign-in (coaches and admins; FORBIDDEN to clients). */
   'Mutation.confirmTwoFactorSetup': TWO_FACTOR,
+  'Mutation.createPost': CIRCLE_WRITERS,
+  'Mutation.deletePost': CIRCLE_REMOVERS,
+  'Mutation.deleteReply': CIRCLE_REMOVERS,
+  /** The author only, while still a member (someone else's is FORBIDDEN). */
+  'Mutation.editPost': rule(Permission.WRITE_COMMUNITY, { client: 'own', coach: 'own' }),
+  'Mutation.hidePost': rule(Permission.MODERATE_COMMUNITY, { coach: 'allow', admin: 'allow' }),
+  'Mutation.pinPost': rule(Permission.PIN_POSTS, { coach: 'allow' }),
+  'Mutation.react': CIRCLE_WRITERS,
+  'Mutation.replyToPost': CIRCLE_WRITERS,
+  'Mutation.reportPost': CIRCLE_WRITERS,
+  /** The submission's own client only: anyone else's is FORBIDDEN, coaches' and admins' included. */
+  'Mutation.shareReflection': rule(Permission.WRITE_COMMUNITY, { client: 'own' }),
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
-  'Mutation.updateCohort': ADMINS(Permission.ADMINISTER),
   'Mutation.createSession': MANAGERS,
   /** The caller's own account; CONFLICT for a coach of an ACTIVE cohort and for the last admin. */
   'Mutation.deleteMyAccount': SIGNED_IN,
@@ -191,6 +207,10 @@ export const PRIVATE_FIELDS: Record<string, AccessRow> = {
   'Session.meetingUrl': PROGRAM,
   /** Shown once, in inviteUser's answer; never listed again, not even to admins. */
   'Invitation.token': rule(Permission.ADMINISTER, {}),
+  /** Where to get help, shown to the author of a post that reads like a crisis, and nobody else. */
+  'Post.crisisResources': { ...rule(Permission.WRITE_COMMUNITY, { client: 'allow' }), permission: 'SIGNED_IN' },
+  /** Why a post was hidden: its author, the cohort's coaches and admins. */
+  'Post.hiddenReason': rule(Permission.MODERATE_COMMUNITY, { client: 'allow', coach: 'allow', admin: 'allow' }),
   /** Notifications are their recipient's. */
   /** Participants only: admins get FORBIDDEN (they see that a conversation exists). */
   'Conversation.messages': PARTICIPANTS,
@@ -225,13 +245,12 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   CheckInTrendWeek: ['checkIns', 'endsOn', 'locations', 'meanAnchored', 'startsOn', 'states', 'week'],
   ClientProgress: ['attendanceRate', 'client', 'lastCheckInOn', 'late', 'missing', 'reachOutReasons', 'reviewed', 'submitted'],
   CohortWeather: ['averageAnchored', 'clientsCheckedIn', 'locations', 'states'],
-  Cohort: ['capacity', 'coaches', 'description', 'endsOn', 'enrolledCount', 'id', 'name', 'programWeeks', 'startsOn', 'status', 'timezone', 'waitlistCount'],
-  CoachProfile: ['bio', 'name'],
+  Cohort: ['capacity', 'coaches', 'endsOn', 'enrolledCount', 'id', 'name', 'programWeeks', 'startsOn', 'status', 'timezone', 'waitlistCount'],
   CohortAuditEntry: ['action', 'actor', 'at', 'coach', 'cohort', 'id'],
   CurriculumModule: ['homeworkTemplates', 'key', 'practiceDetails', 'practices', 'summary', 'title', 'week', 'weeks'],
   /** Only reachable through the caller's own myDataExports and requestDataExport. */
   DataExport: ['downloadUrl', 'id', 'readyAt', 'requestedAt', 'status'],
-  Enrollment: ['appliedAt', 'client', 'cohort', 'decidedAt', 'id', 'status', 'waitlistPosition', 'withdrawnByTeam'],
+  Enrollment: ['appliedAt', 'client', 'cohort', 'decidedAt', 'id', 'status', 'waitlistPosition'],
   HomeworkAssignment: ['cohort', 'dueAt', 'id', 'instructions', 'template', 'title'],
   HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required'],
   HomeworkTemplate: ['fields', 'instructions', 'key', 'title'],
@@ -243,14 +262,22 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   LoginSession: ['createdAt', 'current', 'id', 'lastUsedAt', 'userAgent'],
   Notification: ['createdAt', 'emailStatus', 'id', 'kind', 'readAt', 'subject'],
   NotificationPreferences: ['checkInReminderTime', 'emailKinds', 'quietHoursEnd', 'quietHoursStart'],
-  /** Public (openCohorts): what a visitor reads before applying; coaches by name and bio only. */
-  OpenCohort: ['capacity', 'coaches', 'description', 'endsOn', 'id', 'meetings', 'name', 'seatsLeft', 'startsOn', 'timezone'],
+  /**
+   * Reached only through cohortFeed, post and the community mutations (READ_COMMUNITY). body is ""
+   * when removed, and when hidden for everyone but its author; author is null for prompts, deleted
+   * accounts and anonymous shares (except to their author). sharedAnswers and sharedSubmission are
+   * the copy of the answers the author chose to share with the circle (admins included: they read
+   * the circle), never the submission itself.
+   */
+  Post: ['author', 'body', 'cohort', 'createdAt', 'editedAt', 'hidden', 'id', 'kind', 'pinned', 'reactions', 'removed', 'replies', 'replyCount', 'sharedAnswers', 'sharedSubmission'],
   Practice: ['description', 'kind', 'title'],
+  ReactionCount: ['count', 'mine', 'reaction'],
+  Reply: ['author', 'body', 'createdAt', 'hidden', 'id', 'post', 'removed'],
+  SharedAnswer: ['fieldKey', 'label', 'value'],
   StateCount: ['count', 'state'],
   Session: ['cohort', 'durationMinutes', 'id', 'moduleKey', 'startsAt', 'status', 'title'],
   /** Only in startTwoFactorSetup's answer, to the caller. */
   TwoFactorSetup: ['otpauthUri', 'qrCodeDataUrl', 'secret'],
   Submission: ['assignment', 'client', 'id', 'late', 'reviewedAt', 'status', 'submittedAt'],
-  User: ['bio', 'id', 'name', 'role', 'timezone'],
-  WeeklyMeeting: ['durationMinutes', 'nextStartsAt', 'startTime', 'weekday'],
+  User: ['id', 'name', 'role', 'timezone'],
 };

@@ -13,6 +13,7 @@ import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { withClient } from '../loaders/loaders';
 import { HomeworkTemplateModel } from '../curriculum/models/curriculum.model';
+import { SharedSubmissionView } from '../community/shared-submission';
 import { AssignHomeworkInput, SubmitHomeworkInput } from './dto/homework.inputs';
 import { HomeworkService } from './homework.service';
 import { HomeworkAssignmentModel, SubmissionModel } from './models/homework.model';
@@ -97,12 +98,15 @@ export class SubmissionResolver {
   }
 
   @ResolveField(() => GraphQLJSON, { description: '{ fieldKey: value }; only the client and their coaches may read it' })
-  responses(@Parent() submission: SubmissionEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+  responses(@Parent() submission: SubmissionEntity | SharedSubmissionView, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    // A reflection shared with the circle (Post.sharedSubmission): only the chosen answers, from the post's copy.
+    if (submission instanceof SharedSubmissionView) return submission.sharedResponses;
     return this.homework.readResponses(caller, submission, ctx.loaders);
   }
 
   @ResolveField(() => String, { nullable: true, description: "The coach's feedback once reviewed" })
-  feedback(@Parent() submission: SubmissionEntity, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+  feedback(@Parent() submission: SubmissionEntity | SharedSubmissionView, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    if (submission instanceof SharedSubmissionView) return null;
     return this.homework.readFeedback(caller, submission, ctx.loaders);
   }
 

@@ -14,6 +14,7 @@ import { InvitationEntity } from './invitation.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { MessageEntity } from './message.entity';
 import { NotificationEntity } from './notification.entity';
+import { PostEntity, PostReactionEntity, PostReplyEntity, PostReportEntity } from './post.entity';
 import { QueueDashboardTicketEntity } from './queue-dashboard-ticket.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
@@ -44,6 +45,10 @@ export {
   LoginAttemptEntity,
   MessageEntity,
   NotificationEntity,
+  PostEntity,
+  PostReactionEntity,
+  PostReplyEntity,
+  PostReportEntity,
   QueueDashboardTicketEntity,
   RefreshTokenEntity,
   SessionEntity,
@@ -80,4 +85,8 @@ export const ENTITIES = [
   AccountTokenEntity,
   TwoFactorCredentialEntity,
   TwoFactorRecoveryCodeEntity,
+  PostEntity,
+  PostReplyEntity,
+  PostReactionEntity,
+  PostReportEntity,
 ];
