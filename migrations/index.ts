@@ -15,6 +15,7 @@ import { CheckIns1765300000000 } from './1765300000000-CheckIns';
 import { BuddyPairs1765400000000 } from './1765400000000-BuddyPairs';
 import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
 import { CreateCommunity1765100000000 } from './1765100000000-CreateCommunity';
+import { PublicCohortInfo1765600000000 } from './1765600000000-PublicCohortInfo';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CheckIns1765300000000,
   BuddyPairs1765400000000,
   WithdrawnByTeam1765500000000,
+  PublicCohortInfo1765600000000,
 ];

@@ -144,6 +144,7 @@ describe('authorization: every root field and private field, every role, against
     'Query.cohorts': { op: `{ cohorts { id } }` },
     'Query.curriculum': { op: `{ curriculum { key } }` },
     'Query.curriculumWeek': { op: `{ curriculumWeek(week: 1) { key } }` },
+    'Query.openCohorts': { op: `{ openCohorts { id coaches { name } } }` },
     'Query.homeworkTemplates': { op: `{ homeworkTemplates { key } }` },
     'Query.invitations': { op: `{ invitations { id } }` },
     'Query.me': { op: `{ me { id } }` },
@@ -210,6 +211,10 @@ describe('authorization: every root field and private field, every role, against
     'Mutation.createCohort': {
       op: `mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`,
       call: () => ({ vars: { input: { name: 'New Circle', startsOn: daysFromNow(60), timezone: TZ, capacity: 4 } } }),
+    },
+    'Mutation.updateCohort': {
+      op: `mutation($c: ID!) { updateCohort(cohortId: $c, input: { description: "Updated by the authorization walk" }) { id } }`,
+      call: () => ({ vars: { c: fx.openCohort } }),
     },
     'Mutation.createSession': {
       op: `mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`,

@@ -27,7 +27,7 @@ describe('cohorts and enrollment', () => {
       await t.ok(CREATE, { input: { name: 'Autumn Circle', startsOn: '2027-03-01', timezone: 'America/New_York', capacity, ...extra } }, admin.token)
     ).createCohort;
     if (status === 'ENROLLING') await t.ok(SET_STATUS, { id: created.id, status: 'ENROLLING' }, admin.token);
-    return created as { id: string; endsOn: string; programWeeks: number; status: string };
+    return created as { id: string; name: string; endsOn: string; programWeeks: number; status: string };
   }
 
   async function applicant(cohortId: string) {

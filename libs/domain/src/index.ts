@@ -16,3 +16,4 @@ export * from './crisis-language';
 export * from './conversations';
 export * from './buddy-pairing';
 export * from './community';
+export * from './meeting-pattern';

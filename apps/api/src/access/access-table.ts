@@ -78,6 +78,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** Scoped by VIEW_COHORT in SQL: admins all, coaches theirs, clients ENROLLING ones and those they applied to. */
   'Query.cohorts': SIGNED_IN,
   'Query.curriculum': PUBLIC,
+  /** Cohorts taking applications, for visitors: no people but coaches' names and bios. */
+  'Query.openCohorts': PUBLIC,
   'Query.curriculumWeek': PUBLIC,
   'Query.homeworkTemplates': PUBLIC,
   'Query.invitations': ADMINS(Permission.ADMINISTER),
@@ -129,6 +131,7 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** The submission's own client only: anyone else's is FORBIDDEN, coaches' and admins' included. */
   'Mutation.shareReflection': rule(Permission.WRITE_COMMUNITY, { client: 'own' }),
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
+  'Mutation.updateCohort': ADMINS(Permission.ADMINISTER),
   'Mutation.createSession': MANAGERS,
   /** The caller's own account; CONFLICT for a coach of an ACTIVE cohort and for the last admin. */
   'Mutation.deleteMyAccount': SIGNED_IN,
@@ -245,12 +248,13 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   CheckInTrendWeek: ['checkIns', 'endsOn', 'locations', 'meanAnchored', 'startsOn', 'states', 'week'],
   ClientProgress: ['attendanceRate', 'client', 'lastCheckInOn', 'late', 'missing', 'reachOutReasons', 'reviewed', 'submitted'],
   CohortWeather: ['averageAnchored', 'clientsCheckedIn', 'locations', 'states'],
-  Cohort: ['capacity', 'coaches', 'endsOn', 'enrolledCount', 'id', 'name', 'programWeeks', 'startsOn', 'status', 'timezone', 'waitlistCount'],
+  Cohort: ['capacity', 'coaches', 'description', 'endsOn', 'enrolledCount', 'id', 'name', 'programWeeks', 'startsOn', 'status', 'timezone', 'waitlistCount'],
+  CoachProfile: ['bio', 'name'],
   CohortAuditEntry: ['action', 'actor', 'at', 'coach', 'cohort', 'id'],
   CurriculumModule: ['homeworkTemplates', 'key', 'practiceDetails', 'practices', 'summary', 'title', 'week', 'weeks'],
   /** Only reachable through the caller's own myDataExports and requestDataExport. */
   DataExport: ['downloadUrl', 'id', 'readyAt', 'requestedAt', 'status'],
-  Enrollment: ['appliedAt', 'client', 'cohort', 'decidedAt', 'id', 'status', 'waitlistPosition'],
+  Enrollment: ['appliedAt', 'client', 'cohort', 'decidedAt', 'id', 'status', 'waitlistPosition', 'withdrawnByTeam'],
   HomeworkAssignment: ['cohort', 'dueAt', 'id', 'instructions', 'template', 'title'],
   HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required'],
   HomeworkTemplate: ['fields', 'instructions', 'key', 'title'],
@@ -270,6 +274,8 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
    * the circle), never the submission itself.
    */
   Post: ['author', 'body', 'cohort', 'createdAt', 'editedAt', 'hidden', 'id', 'kind', 'pinned', 'reactions', 'removed', 'replies', 'replyCount', 'sharedAnswers', 'sharedSubmission'],
+  /** Public (openCohorts): what a visitor reads before applying; coaches by name and bio only. */
+  OpenCohort: ['capacity', 'coaches', 'description', 'endsOn', 'id', 'meetings', 'name', 'seatsLeft', 'startsOn', 'timezone'],
   Practice: ['description', 'kind', 'title'],
   ReactionCount: ['count', 'mine', 'reaction'],
   Reply: ['author', 'body', 'createdAt', 'hidden', 'id', 'post', 'removed'],
@@ -279,5 +285,6 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   /** Only in startTwoFactorSetup's answer, to the caller. */
   TwoFactorSetup: ['otpauthUri', 'qrCodeDataUrl', 'secret'],
   Submission: ['assignment', 'client', 'id', 'late', 'reviewedAt', 'status', 'submittedAt'],
-  User: ['id', 'name', 'role', 'timezone'],
+  User: ['bio', 'id', 'name', 'role', 'timezone'],
+  WeeklyMeeting: ['durationMinutes', 'nextStartsAt', 'startTime', 'weekday'],
 };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UserEntity, notificationDraft } from '@anchored/data';
-import { DomainError, NotificationKind } from '@anchored/domain';
+import { DomainError, NotificationKind, Role } from '@anchored/domain';
 import { NotificationOutbox } from '@anchored/jobs';
 import { renderSecurityNotice, securityKey } from '@anchored/notifications';
 import { LoginBackoffService } from '../auth/login-backoff.service';
@@ -31,9 +31,12 @@ export class AccountService {
     const repo = this.db.getRepository(UserEntity);
     const user = await repo.findOneBy({ id: caller.id });
     if (!user) throw DomainError.unauthenticated();
-    const changes: Partial<Pick<UserEntity, 'name' | 'timezone'>> = {};
+    // A bio is public (shown to visitors with the cohorts a coach runs): clients have none.
+    if (input.bio != null && user.role === Role.CLIENT) throw DomainError.forbidden('Only coaches and admins have a public bio.');
+    const changes: Partial<Pick<UserEntity, 'name' | 'timezone' | 'bio'>> = {};
     if (input.name != null && input.name !== user.name) changes.name = input.name;
     if (input.timezone != null && input.timezone !== user.timezone) changes.timezone = input.timezone;
+    if (input.bio != null && (input.bio || null) !== user.bio) changes.bio = input.bio || null;
     if (Object.keys(changes).length === 0) return user;
     await repo.update({ id: user.id }, changes);
     Object.assign(user, changes);

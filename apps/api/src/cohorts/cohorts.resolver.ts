@@ -3,7 +3,7 @@ import type { CohortEntity } from '@anchored/data';
 import { Permission, cohortEndsOn } from '@anchored/domain';
 import { Requires } from '../access/requires.decorator';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, Public } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { DateScalar } from '../graphql/date.scalar';
@@ -11,7 +11,9 @@ import { CohortStatus } from '../graphql/enums';
 import { UserModel } from '../users/models/user.model';
 import { CohortsService } from './cohorts.service';
 import { CreateCohortInput } from './dto/create-cohort.input';
+import { UpdateCohortInput } from './dto/update-cohort.input';
 import { CohortModel } from './models/cohort.model';
+import { OpenCohortModel } from './models/open-cohort.model';
 
 @Resolver(() => CohortModel)
 export class CohortsResolver {
@@ -32,6 +34,18 @@ export class CohortsResolver {
   @Mutation(() => CohortModel, { description: 'ADMIN: creates a cohort in DRAFT' })
   createCohort(@Args('input') input: CreateCohortInput) {
     return this.cohortsService.create(input);
+  }
+
+  @Public()
+  @Query(() => [OpenCohortModel], { description: 'Anyone, signed in or not: the cohorts taking applications, with meeting times and coaches' })
+  openCohorts() {
+    return this.cohortsService.openCohorts();
+  }
+
+  @Requires(Permission.ADMINISTER)
+  @Mutation(() => CohortModel, { description: 'ADMIN: name, description, capacity (not below the seats taken), timezone (before anything is planned)' })
+  updateCohort(@Args('cohortId', { type: () => ID }, ParseUuidPipe) cohortId: string, @Args('input') input: UpdateCohortInput) {
+    return this.cohortsService.update(cohortId, input);
   }
 
   @Requires(Permission.ADMINISTER)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CohortAuditAction, CohortEntity, NotificationDraft, UserEntity, notificationDraft } from '@anchored/data';
+import { CohortAuditAction, CohortEntity, EnrollmentEntity, NotificationDraft, SessionEntity, UserEntity, notificationDraft } from '@anchored/data';
 import {
   CohortStatus,
   DEFAULT_PROGRAM_WEEKS,
@@ -11,7 +11,9 @@ import {
   Permission,
   Role,
   assertCohortTransition,
+  cohortEndsOn,
   statusOnCohortCompletion,
+  weeklyMeetingPattern,
 } from '@anchored/domain';
 import { NotificationOutbox } from '@anchored/jobs';
 import { coachAssignedKey, enrollmentUpdateKey, renderCoachAssigned, renderEnrollmentUpdate } from '@anchored/notifications';
@@ -20,6 +22,8 @@ import { CohortAuditService } from '../audit/cohort-audit.service';
 import type { AuthUser } from '../common/auth-user';
 import type { Loaders } from '../loaders/loaders';
 import type { CreateCohortInput } from './dto/create-cohort.input';
+import type { UpdateCohortInput } from './dto/update-cohort.input';
+import type { OpenCohortModel } from './models/open-cohort.model';
 
 @Injectable()
 export class CohortsService {
@@ -33,12 +37,84 @@ export class CohortsService {
   create(input: CreateCohortInput): Promise<CohortEntity> {
     return this.db.getRepository(CohortEntity).save({
       name: input.name,
+      description: input.description || null,
       startsOn: input.startsOn,
       timezone: input.timezone,
       capacity: input.capacity,
       programWeeks: input.programWeeks ?? DEFAULT_PROGRAM_WEEKS,
       status: CohortStatus.DRAFT,
     });
+  }
+
+  /**
+   * Name, description, capacity (never below the seats taken) and, before anything is planned in
+   * it, the timezone. The row is locked so a concurrent acceptance cannot slip under a new capacity.
+   */
+  async update(cohortId: string, input: UpdateCohortInput): Promise<CohortEntity> {
+    return this.db.transaction(async (manager) => {
+      const cohort = await manager.getRepository(CohortEntity).findOne({ where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
+      if (!cohort) throw DomainError.notFound('That cohort');
+      if (input.capacity != null && input.capacity !== cohort.capacity) {
+        const enrolled = await manager.getRepository(EnrollmentEntity).countBy({ cohortId, status: EnrollmentStatus.ENROLLED });
+        if (input.capacity < enrolled) {
+          throw DomainError.badInput('capacity', `capacity cannot be below the ${enrolled} seats already taken; withdraw someone first.`);
+        }
+        cohort.capacity = input.capacity;
+      }
+      if (input.timezone != null && input.timezone !== cohort.timezone) {
+        // Sessions are stored as instants planned on the old zone's wall clock, and a running
+        // program's weeks and reminders follow it: the zone only moves before either exists.
+        if (cohort.status !== CohortStatus.DRAFT && cohort.status !== CohortStatus.ENROLLING) {
+          throw DomainError.conflict('The timezone can only change before the program starts.');
+        }
+        const sessions = await manager.getRepository(SessionEntity).countBy({ cohortId });
+        if (sessions > 0) throw DomainError.conflict('Sessions are already scheduled in the current timezone; cancel them before changing it.');
+        cohort.timezone = input.timezone;
+      }
+      if (input.name != null) cohort.name = input.name;
+      if (input.description != null) cohort.description = input.description || null;
+      return manager.getRepository(CohortEntity).save(cohort);
+    });
+  }
+
+  /**
+   * Every cohort taking applications, as a visitor may see it: three queries whatever the number
+   * of cohorts (cohorts with their seat counts, their scheduled sessions, their coaches).
+   */
+  async openCohorts(now = new Date()): Promise<OpenCohortModel[]> {
+    const cohorts: { id: string; name: string; description: string | null; starts_on: string; program_weeks: number; timezone: string; capacity: number; enrolled: number }[] =
+      await this.db.query(
+        `SELECT c.id, c.name, c.description, to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on, c.program_weeks, c.timezone, c.capacity,
+                (SELECT count(*)::int FROM enrollments e WHERE e.cohort_id = c.id AND e.status = 'ENROLLED') AS enrolled
+         FROM cohorts c WHERE c.status = $1 ORDER BY c.starts_on, c.name`,
+        [CohortStatus.ENROLLING],
+      );
+    if (cohorts.length === 0) return [];
+    const ids = cohorts.map((c) => c.id);
+    const sessions: { cohort_id: string; starts_at: Date; duration_minutes: number }[] = await this.db.query(
+      `SELECT cohort_id, starts_at, duration_minutes FROM sessions WHERE cohort_id = ANY($1::uuid[]) AND status = 'SCHEDULED'`,
+      [ids],
+    );
+    const coaches: { cohort_id: string; name: string; bio: string | null }[] = await this.db.query(
+      `SELECT cc.cohort_id, u.name, u.bio FROM cohort_coaches cc JOIN users u ON u.id = cc.coach_id WHERE cc.cohort_id = ANY($1::uuid[]) ORDER BY u.name`,
+      [ids],
+    );
+    return cohorts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      startsOn: c.starts_on,
+      endsOn: cohortEndsOn(c.starts_on, c.program_weeks),
+      timezone: c.timezone,
+      capacity: c.capacity,
+      seatsLeft: Math.max(c.capacity - c.enrolled, 0),
+      meetings: weeklyMeetingPattern(
+        sessions.filter((s) => s.cohort_id === c.id).map((s) => ({ startsAt: s.starts_at, durationMinutes: s.duration_minutes })),
+        c.timezone,
+        now,
+      ),
+      coaches: coaches.filter((k) => k.cohort_id === c.id).map(({ name, bio }) => ({ name, bio })),
+    }));
   }
 
   /** The cohorts the caller may see, soonest start first: the VIEW_COHORT rule of the access policy, as a query. */

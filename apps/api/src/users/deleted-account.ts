@@ -11,5 +11,5 @@ export const DELETED_ACCOUNT_ID = '00000000-0000-0000-0000-000000000000';
  * the audit log's actors admins); nothing else about the person is kept.
  */
 export function deletedAccount(role: Role): UserModel {
-  return { id: DELETED_ACCOUNT_ID, email: '', name: 'A deleted account', role, timezone: 'UTC' };
+  return { id: DELETED_ACCOUNT_ID, email: '', name: 'A deleted account', role, timezone: 'UTC', bio: null };
 }

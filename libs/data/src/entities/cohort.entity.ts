@@ -29,6 +29,10 @@ export class CohortEntity {
   @Column({ type: 'int' })
   capacity: number;
 
+  /** What the cohort is about, for visitors and applicants; written by admins. */
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -69,6 +69,10 @@ export class UserEntity {
   checkInReminderTime: string | null;
 
   /** When the person last proved they read `email` (a link sent to it was followed); null: not yet. */
+  /** A coach's short public introduction (shown with the cohorts they run). */
+  @Column({ type: 'text', nullable: true })
+  bio: string | null;
+
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
 

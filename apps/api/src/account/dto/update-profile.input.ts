@@ -1,6 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
-import { IsIanaTimeZone, NameField } from '../../common/validators';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIanaTimeZone, NameField, Trim } from '../../common/validators';
+
+export const BIO_MAX_LENGTH = 600;
 
 @InputType()
 export class UpdateProfileInput {
@@ -13,4 +15,11 @@ export class UpdateProfileInput {
   @IsOptional()
   @IsIanaTimeZone()
   timezone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Coaches and admins: a short public introduction, up to 600 characters; "" removes it' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(BIO_MAX_LENGTH, { message: `bio must be at most ${BIO_MAX_LENGTH} characters` })
+  bio?: string | null;
 }

@@ -1,7 +1,8 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsIanaTimeZone, NameField } from '../../common/validators';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIanaTimeZone, NameField, Trim } from '../../common/validators';
 import { DateScalar } from '../../graphql/date.scalar';
+import { COHORT_DESCRIPTION_MAX_LENGTH } from './update-cohort.input';
 
 @InputType()
 export class CreateCohortInput {
@@ -15,6 +16,13 @@ export class CreateCohortInput {
   @Field(() => String, { description: 'IANA timezone, e.g. America/New_York' })
   @IsIanaTimeZone()
   timezone: string;
+
+  @Field(() => String, { nullable: true, description: 'Public while the cohort takes applications; up to 2000 characters' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(COHORT_DESCRIPTION_MAX_LENGTH, { message: `description must be at most ${COHORT_DESCRIPTION_MAX_LENGTH} characters` })
+  description?: string | null;
 
   @Field(() => Int)
   @IsInt({ message: 'capacity must be a whole number' })

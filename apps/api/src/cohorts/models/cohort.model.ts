@@ -24,4 +24,7 @@ export class CohortModel {
 
   @Field(() => Int)
   capacity: number;
+
+  @Field(() => String, { nullable: true, description: 'What the cohort is about; public while it takes applications' })
+  description: string | null;
 }

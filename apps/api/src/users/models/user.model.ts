@@ -17,4 +17,7 @@ export class UserModel {
 
   @Field(() => String)
   timezone: string;
+
+  @Field(() => String, { nullable: true, description: "A coach's short public introduction" })
+  bio: string | null;
 }
