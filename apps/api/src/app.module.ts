@@ -20,9 +20,8 @@ import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service';
 import { DemoDataService } from './bootstrap/demo-data.service';
 import { BuddiesModule } from './buddies/buddies.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CheckInsModule } from './check-ins/check-ins.module';
 import { CohortsModule } from './cohorts/cohorts.module';
-import { ConversationsModule } from './conversations/conversations.module';
-import { CommunityModule } from './community/community.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { loggerParams } from './common/logging';
 import { AppConfigModule } from './config.module';
@@ -100,14 +99,13 @@ export class AppModule {
         CurriculumModule,
         SessionsModule,
         HomeworkModule,
-        CommunityModule,
+        CheckInsModule,
         BuddiesModule,
         ProgressModule,
         CalendarModule,
         DataExportModule,
         AccountDeletionModule,
         NotificationsModule,
-        ConversationsModule,
         QueueDashboardModule,
       ],
       providers: [

@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@anchored/data';
 import { MailModule } from '@anchored/mail';
 import { EMAIL_QUEUE, JobQueue, NotificationOutbox, REMINDERS_QUEUE, queueOptions, redisOptions } from '@anchored/jobs';
 import { DataExportService } from './exports/data-export.service';
+import { CheckInRemindersService } from './notify/check-in-reminders.service';
 import { WorkerLiveEvents } from './live/worker-live-events';
 import { EmailDeliveryService } from './notify/email-delivery.service';
 import { HomeworkNoticesService } from './notify/homework-notices.service';
@@ -65,6 +66,7 @@ export class WorkerModule {
         WeeklySummariesService,
         ReconcilerService,
         RecipientRetimeService,
+        CheckInRemindersService,
         DataExportService,
         ...processing,
       ],

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { PrivateTextCipher, feedbackAad, messageBodyAad, motivationAad, responsesAad } from './private-text-cipher';
+import { PrivateTextCipher, checkInNoteAad, feedbackAad, messageBodyAad, motivationAad, responsesAad } from './private-text-cipher';
 
 /** How long a built export can be downloaded. */
 export const DATA_EXPORT_TTL_HOURS = 24;
@@ -24,6 +24,7 @@ interface SubmissionRow {
 interface AttendanceRow { cohort_name: string; title: string; starts_at: When; status: string; recorded_at: When }
 interface CoachingRow { name: string; status: string }
 interface NotificationRow { kind: string; subject: string; body: string; created_at: When; read_at: When; email_status: string; emailed_at: When }
+interface CheckInRow { client_id: string; local_date: string; location: string; state: string; anchored: number; note_encrypted: string | null; created_at: When }
 interface MessageRow { id: string; conversation_id: string; cohort_name: string; other_name: string | null; body_encrypted: string; created_at: When }
 interface AccessRow { reader_name: string | null; reader_role: string | null; subject: string; subject_id: string; at: When }
 
@@ -37,7 +38,7 @@ interface AccessRow { reader_name: string | null; reader_role: string | null; su
  */
 export async function buildDataExport(manager: EntityManager, cipher: PrivateTextCipher, userId: string, now = new Date()) {
   const [user] = await manager.query(
-    `SELECT id, email, name, role, timezone, email_kinds, quiet_hours_start, quiet_hours_end, created_at, updated_at,
+    `SELECT id, email, name, role, timezone, email_kinds, quiet_hours_start, quiet_hours_end, check_in_reminder_time, created_at, updated_at,
             (calendar_token_hash IS NOT NULL OR calendar_token IS NOT NULL) AS has_calendar_feed,
             EXISTS (SELECT 1 FROM two_factor_credentials t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS two_factor_enabled
      FROM users WHERE id = $1`,
@@ -72,6 +73,10 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
     `SELECT kind, subject, body, created_at, read_at, email_status, emailed_at FROM notifications WHERE user_id = $1 ORDER BY created_at, id`,
     [userId],
   );
+  const checkIns: CheckInRow[] = await manager.query(
+    `SELECT client_id, local_date::text AS local_date, location, state, anchored, note_encrypted, created_at FROM check_ins WHERE client_id = $1 ORDER BY local_date`,
+    [userId],
+  );
   const accessLog: AccessRow[] = await manager.query(
     `SELECT r.name AS reader_name, r.role AS reader_role, l.subject, l.subject_id, l.at
      FROM access_log l LEFT JOIN users r ON r.id = l.reader_id WHERE l.owner_id = $1 ORDER BY l.at, l.id`,
@@ -92,8 +97,8 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
       format: DATA_EXPORT_FORMAT,
       generatedAt: now.toISOString(),
       description:
-        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link, nor your two-factor secret and recovery codes (only whether two-factor sign-in is on).',
-      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'accessLog', 'messages'],
+        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, your daily check-ins (with your private notes), and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link, nor your two-factor secret and recovery codes (only whether two-factor sign-in is on).',
+      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'checkIns', 'accessLog', 'messages'],
     },
     profile: {
       id: user.id,
@@ -107,6 +112,7 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
         emailKinds: user.email_kinds ?? 'all',
         quietHoursStart: user.quiet_hours_start,
         quietHoursEnd: user.quiet_hours_end,
+        checkInReminderTime: user.check_in_reminder_time,
       },
       hasCalendarFeed: user.has_calendar_feed,
       // Whether logging in needs an authenticator code; never the secret or the recovery codes.
@@ -143,6 +149,15 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
       readAt: iso(n.read_at),
       email: n.email_status,
       emailedAt: iso(n.emailed_at),
+    })),
+    // Daily check-ins, oldest first, with the private notes decrypted (they are the owner's own).
+    checkIns: checkIns.map((c) => ({
+      localDate: c.local_date,
+      location: c.location,
+      state: c.state,
+      anchored: c.anchored,
+      note: cipher.decryptText(c.note_encrypted, checkInNoteAad({ clientId: c.client_id, localDate: c.local_date })),
+      createdAt: iso(c.created_at),
     })),
     messages: messages.map((m) => ({
       cohort: m.cohort_name,

@@ -1,5 +1,6 @@
 export * from './queues';
 export * from './planner';
+export * from './check-in-reminders';
 export * from './scheduler';
 export * from './redis';
 export * from './create-queues';

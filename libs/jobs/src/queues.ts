@@ -19,6 +19,8 @@ export enum JobName {
   EXPIRE_DATA_EXPORTS = 'expire-data-exports',
   /** A user's timezone or quiet hours changed: re-time the emails still waiting for them. */
   RETIME_RECIPIENT = 'retime-recipient',
+  /** A client's daily check-in reminder at their local time (stored only if they have not checked in that day). */
+  CHECK_IN_REMINDER = 'check-in-reminder',
 }
 
 export interface SessionReminderData {
@@ -42,6 +44,14 @@ export interface RetimeRecipientData {
   userId: string;
 }
 
+export interface CheckInReminderData {
+  userId: string;
+  /** The client's local day and time the reminder was planned for, in that zone; a change makes the job stale. */
+  localDate: string;
+  localTime: string;
+  timezone: string;
+}
+
 export interface BuildDataExportData {
   exportId: string;
 }
@@ -59,7 +69,7 @@ export type NotifyOutcome = { sent: number } | { skipped: string };
  * over its queue's names is checked for exhaustiveness.
  */
 export interface JobRegistry {
-  [JobName.RECONCILE]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { reminders: number; notices: number; emails: number } };
+  [JobName.RECONCILE]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { reminders: number; notices: number; emails: number; checkInReminders: number } };
   [JobName.SESSION_REMINDER]: { queue: typeof REMINDERS_QUEUE; data: SessionReminderData; result: NotifyOutcome };
   [JobName.HOMEWORK_DUE]: { queue: typeof REMINDERS_QUEUE; data: HomeworkNoticeData; result: NotifyOutcome };
   [JobName.HOMEWORK_OVERDUE]: { queue: typeof REMINDERS_QUEUE; data: HomeworkNoticeData; result: NotifyOutcome };
@@ -67,7 +77,8 @@ export interface JobRegistry {
   [JobName.SEND_EMAIL]: { queue: typeof EMAIL_QUEUE; data: SendEmailData; result: 'sent' | 'nothing to do' };
   [JobName.BUILD_DATA_EXPORT]: { queue: typeof REMINDERS_QUEUE; data: BuildDataExportData; result: 'built' | 'nothing to do' };
   [JobName.EXPIRE_DATA_EXPORTS]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { expired: number; requeued: number } };
-  [JobName.RETIME_RECIPIENT]: { queue: typeof REMINDERS_QUEUE; data: RetimeRecipientData; result: { emails: number } };
+  [JobName.RETIME_RECIPIENT]: { queue: typeof REMINDERS_QUEUE; data: RetimeRecipientData; result: { emails: number; checkInReminders: number } };
+  [JobName.CHECK_IN_REMINDER]: { queue: typeof REMINDERS_QUEUE; data: CheckInReminderData; result: NotifyOutcome };
 }
 
 export type JobPayload<N extends JobName> = JobRegistry[N]['data'];
@@ -94,6 +105,8 @@ export const jobIds = {
   buildDataExport: (d: BuildDataExportData) => `data-export_${d.exportId}`,
   /** One per change (the moment it was made), so a second change is never swallowed by the first. */
   retimeRecipient: (d: RetimeRecipientData, at: Date) => `retime-recipient_${d.userId}_${at.getTime()}`,
+  /** The moment (ms) tells a re-timed reminder from the one it replaces. */
+  checkInReminder: (d: CheckInReminderData, at: Date) => `check-in-reminder_${d.userId}_${d.localDate}_${at.getTime()}`,
 };
 
 /** Finished jobs are trimmed; completed ones are kept long enough to keep their id taken. */

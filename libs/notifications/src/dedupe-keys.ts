@@ -68,3 +68,11 @@ export function weeklySummaryKey(cohortId: string, isoWeek: string, userId: stri
 export function isoWeekOf(at: Date, timezone: string): string {
   return localDateTime(at, timezone).toFormat("kkkk-'W'WW");
 }
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `check-in-reminder:<userId>:<local date>`: at most one check-in reminder per person and local day, whatever its time. */
+export function checkInReminderKey(userId: string, localDate: string): string {
+  if (!LOCAL_DATE.test(localDate)) throw new RangeError(`localDate must look like 2027-03-01, got "${localDate}"`);
+  return `check-in-reminder:${part(userId, 'userId')}:${localDate}`;
+}

@@ -220,8 +220,16 @@ describe('renderCoachWeeklySummary', () => {
     ],
     awaitingReview: 4,
     reachOut: [{ clientId: 'a', name: 'Ana', reasons: [ReachOutReason.MISSED_LAST_TWO_SESSIONS], sentences: ['Missed the last 2 sessions (“Week 5 circle” and “Practice lab”).'] }],
+    checkIns: null,
   };
   const recipient = { recipientName: 'Maya', recipientTimezone: 'Europe/Berlin', cohortName: 'Spring Circle' };
+
+  it('adds a line on the week’s check-ins once the cohort has any: counts only', () => {
+    const email = renderCoachWeeklySummary({ ...summary, checkIns: { clientsCheckedIn: 3, clients: 4, checkIns: 11 } }, recipient);
+    expect(email.text).toContain('Daily check-ins\n\n3 of 4 clients checked in this week (11 check-ins).');
+    expect(renderCoachWeeklySummary({ ...summary, checkIns: { clientsCheckedIn: 0, clients: 4, checkIns: 0 } }, recipient).text).toContain('Nobody checked in this week.');
+    expect(renderCoachWeeklySummary(summary, recipient).text).not.toContain('check-ins');
+  });
 
   it('renders the week at a glance', () => {
     const email = renderCoachWeeklySummary(summary, recipient);

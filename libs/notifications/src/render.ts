@@ -205,6 +205,22 @@ export function renderCoachAssigned(input: CoachAssignedInput): RenderedEmail {
   ]);
 }
 
+export interface CheckInReminderInput {
+  recipientName: string;
+  /** The client's This week page, where the check-in card is. */
+  checkInUrl: string;
+}
+
+/** The daily check-in reminder: an invitation, never a nudge about a streak; it carries no check-in data. */
+export function renderCheckInReminder(input: CheckInReminderInput): RenderedEmail {
+  const { recipientName, checkInUrl } = input;
+  return compose('A minute for yourself: your daily check-in', recipientName, [
+    paragraph('This is the moment you chose to pause. Where are you right now: with yourself, with someone else, in the past or in the future? How is your body doing?'),
+    paragraph(`Your check-in takes about a minute: ${checkInUrl}`),
+    paragraph('You can change the time of this reminder, or turn it off, in your notification settings.'),
+  ]);
+}
+
 export interface DataExportReadyInput {
   recipientName: string;
   /** Where in the app the download link is (never the link itself: it is a credential). */
@@ -321,6 +337,19 @@ export function renderCoachWeeklySummary(summary: CoachWeeklySummary, recipient:
         }),
       ),
     );
+
+  if (summary.checkIns) {
+    // Counts only: never anyone's note or score.
+    const { clientsCheckedIn, clients, checkIns } = summary.checkIns;
+    blocks.push(heading('Daily check-ins'));
+    blocks.push(
+      paragraph(
+        checkIns === 0
+          ? 'Nobody checked in this week.'
+          : `${clientsCheckedIn} of ${plural(clients, 'client')} checked in this week (${plural(checkIns, 'check-in')}).`,
+      ),
+    );
+  }
 
   blocks.push(heading('Waiting for your review'));
   blocks.push(

@@ -131,6 +131,35 @@ describe('buildCoachWeeklySummary', () => {
     expect(summary.reachOut.map((r) => [r.clientId, r.reasons])).toEqual(flagged.sort());
   });
 
+  it('gives the check-in reasons and a check-ins line from the same rows as the dashboard', () => {
+    const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+    // Ana: ten check-ins, the last three far below the seven before. Ben: none for 9 days. Cleo: this week.
+    const checkIns = [
+      ...[8, 8, 8, 8, 8, 8, 8].map((anchored, i) => ({ clientId: 'a', at: day(12 - i), anchored })),
+      ...[3, 4, 3].map((anchored, i) => ({ clientId: 'a', at: day(3 - i), anchored })),
+      { clientId: 'b', at: day(9), anchored: 6 },
+      { clientId: 'c', at: day(1), anchored: 7 },
+    ];
+    const withCheckIns = buildCoachWeeklySummary({ ...input, checkIns });
+    const dashboard = computeProgress({
+      clientIds: clients.map((c) => c.id),
+      assignments,
+      submissions: assignments.flatMap((a) => a.submissions.map((s) => ({ assignmentId: a.id, clientId: s.clientId, late: s.late, status: s.reviewedAt ? SubmissionStatus.REVIEWED : SubmissionStatus.SUBMITTED }))),
+      sessions,
+      attendance: sessions.flatMap((s) => s.attendance.map((a) => ({ sessionId: s.id, ...a }))),
+      checkIns: { programStartedAt: new Date('2027-01-03T23:00:00Z'), rows: checkIns },
+      now,
+    });
+    const flagged = dashboard.filter((p) => p.reachOutReasons.length > 0).map((p) => [p.clientId, p.reachOutReasons]);
+    expect(withCheckIns.reachOut.map((r) => [r.clientId, r.reasons])).toEqual(flagged.sort());
+    expect(withCheckIns.reachOut.find((r) => r.name === 'Ana')?.reasons).toContain(ReachOutReason.ANCHORED_DROPPING);
+    expect(withCheckIns.reachOut.find((r) => r.name === 'Ben')?.reasons).toContain(ReachOutReason.NO_RECENT_CHECK_IN);
+    expect(withCheckIns.reachOut.find((r) => r.name === 'Dev')?.reasons).toContain(ReachOutReason.NO_RECENT_CHECK_IN);
+    // In the reported week (Mon 1 – Sun 7 Feb): Ana 3 (days 3, 2, 1 before Saturday) and Cleo 1.
+    expect(withCheckIns.checkIns).toEqual({ clientsCheckedIn: 2, clients: 4, checkIns: 4 });
+    expect(summary.checkIns).toBeNull();
+  });
+
   it('counts a session starting exactly now as held, as the dashboard does', () => {
     const startsNow = session('s7', 'Starting now', now.toISOString(), 'SCHEDULED', [{ clientId: 'c', status: 'ABSENT' }]);
     const lastTwo = [session('s6b', 'Earlier', '2027-02-01T18:00:00Z', 'COMPLETED', [{ clientId: 'c', status: 'ABSENT' }]), startsNow];

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { curriculumWeekOf, moduleForWeek } from '@anchored/curriculum';
 import { AttendanceStatus, computeProgress, heldSessions, programWeekOf, REACH_OUT, ReachOutReason, SessionStatus, SubmissionStatus } from '@anchored/domain';
 
@@ -39,6 +40,14 @@ export interface SummaryCohort {
   programWeeks: number;
 }
 
+/** A check-in's time and score (never its note), for the reach-out rule and the check-ins line. */
+export interface SummaryCheckIn {
+  clientId: string;
+  /** When it was made. */
+  at: Date;
+  anchored: number;
+}
+
 export interface CoachSummaryInput {
   cohort: SummaryCohort;
   /** The cohort's ENROLLED clients. */
@@ -49,6 +58,8 @@ export interface CoachSummaryInput {
   weekStart: Date;
   weekEnd: Date;
   now: Date;
+  /** Check-ins of the cohort's ENROLLED and GRADUATED clients since the program's first day (the dashboard's rows). */
+  checkIns?: SummaryCheckIn[];
 }
 
 export interface SessionAttendanceSummary {
@@ -100,6 +111,8 @@ export interface CoachWeeklySummary {
   awaitingReview: number;
   /** Clients the reach-out rule (libs/domain, as on the coach's dashboard) flags, sorted by name. */
   reachOut: ReachOutSuggestion[];
+  /** The week's daily check-ins: how many of the clients checked in, how often; null while the cohort has none at all. */
+  checkIns: { clientsCheckedIn: number; clients: number; checkIns: number } | null;
 }
 
 export interface ClientNoteInput {
@@ -156,7 +169,14 @@ function quoteList(titles: string[]): string {
 const percent = (rate: number | null) => `${Math.round((rate ?? 0) * 100)}%`;
 
 /** The dashboard's reach-out rule over the same rows the summary reads. */
-function reachOutSuggestions(clients: SummaryClient[], sessions: SummarySession[], assignments: SummaryAssignment[], now: Date): ReachOutSuggestion[] {
+function reachOutSuggestions(
+  cohort: SummaryCohort,
+  clients: SummaryClient[],
+  sessions: SummarySession[],
+  assignments: SummaryAssignment[],
+  checkIns: SummaryCheckIn[],
+  now: Date,
+): ReachOutSuggestion[] {
   const progress = computeProgress({
     clientIds: clients.map((client) => client.id),
     assignments: assignments.map(({ id, dueAt }) => ({ id, dueAt })),
@@ -170,6 +190,10 @@ function reachOutSuggestions(clients: SummaryClient[], sessions: SummarySession[
     ),
     sessions,
     attendance: sessions.flatMap((session) => session.attendance.map((record) => ({ sessionId: session.id, ...record }))),
+    checkIns: {
+      programStartedAt: DateTime.fromISO(cohort.startsOn, { zone: cohort.timezone }).startOf('day').toJSDate(),
+      rows: checkIns.map(({ clientId, at, anchored }) => ({ clientId, at, anchored })),
+    },
     now,
   });
   const lastSessionTitles = heldSessions(sessions, now)
@@ -196,6 +220,7 @@ function reachOutSuggestions(clients: SummaryClient[], sessions: SummarySession[
 /** The coach's look back at one week of a cohort. */
 export function buildCoachWeeklySummary(input: CoachSummaryInput): CoachWeeklySummary {
   const { cohort, clients, sessions, assignments, weekStart, weekEnd, now } = input;
+  const checkIns = input.checkIns ?? [];
   const enrolled = new Map(clients.map((client) => [client.id, client]));
   const inWeek = (at: Date) => at.getTime() >= weekStart.getTime() && at.getTime() < weekEnd.getTime();
 
@@ -267,8 +292,15 @@ export function buildCoachWeeklySummary(input: CoachSummaryInput): CoachWeeklySu
     sessions: sessionSummaries,
     assignments: assignmentSummaries,
     awaitingReview,
-    reachOut: reachOutSuggestions(clients, sessions, assignments, now),
+    reachOut: reachOutSuggestions(cohort, clients, sessions, assignments, checkIns, now),
+    checkIns: checkIns.length === 0 ? null : checkInsOfWeek(clients, checkIns.filter((c) => inWeek(c.at))),
   };
+}
+
+function checkInsOfWeek(clients: SummaryClient[], inWeek: SummaryCheckIn[]): CoachWeeklySummary['checkIns'] {
+  const ids = new Set(clients.map((client) => client.id));
+  const mine = inWeek.filter((c) => ids.has(c.clientId));
+  return { clientsCheckedIn: new Set(mine.map((c) => c.clientId)).size, clients: clients.length, checkIns: mine.length };
 }
 
 /** One client's note for the week ahead. */

@@ -74,6 +74,9 @@ export class AccessService {
         facts.seat = seat === EnrollmentStatus.ENROLLED || seat === EnrollmentStatus.GRADUATED ? seat : null;
         return;
       }
+      case 'seatAnywhere':
+        facts.seatAnywhere = await loaders.hasSeatAnywhere.load(caller.id);
+        return;
       case 'appliedToCohort': {
         const cohortId = await cohortOf(target, loaders);
         facts.appliedToCohort = !!cohortId && (await loaders.hasEnrollment.load(`${cohortId}:${caller.id}`));

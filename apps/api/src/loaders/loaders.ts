@@ -40,6 +40,8 @@ export interface Loaders {
   seatStatus: DataLoader<string, EnrollmentStatus | undefined>;
   /** `${cohortId}:${clientId}` -> whether the client has an enrollment of any status in the cohort. */
   hasEnrollment: DataLoader<string, boolean>;
+  /** client id -> whether they hold an ENROLLED or GRADUATED seat in any cohort (who may check in). */
+  hasSeatAnywhere: DataLoader<string, boolean>;
   sessionById: DataLoader<string, SessionEntity | undefined>;
   sessionsByCohortId: DataLoader<string, SessionEntity[]>;
   /** Each row carries its client, so the many Attendance.client fields need no resolver of their own. */
@@ -138,6 +140,14 @@ export class LoadersFactory {
         );
         const found = new Set(rows.map((r) => `${r.cohort_id}:${r.client_id}`));
         return keys.map((k) => found.has(k));
+      }),
+      hasSeatAnywhere: new DataLoader(async (clientIds) => {
+        const rows: { client_id: string }[] = await db.query(
+          `SELECT DISTINCT client_id FROM enrollments WHERE client_id = ANY($1) AND status IN ('ENROLLED', 'GRADUATED')`,
+          [clientIds],
+        );
+        const found = new Set(rows.map((r) => r.client_id));
+        return clientIds.map((id) => found.has(id));
       }),
       sessionById: new DataLoader(async (ids) => byId(ids, await db.getRepository(SessionEntity).findBy({ id: In([...ids]) }))),
       sessionsByCohortId: new DataLoader(async (cohortIds) => {

@@ -55,18 +55,21 @@ export class NotificationsService {
     const repo = this.db.getRepository(UserEntity);
     const user = await repo.findOneByOrFail({ id: caller.id });
     const quietBefore = `${user.quietHoursStart}-${user.quietHoursEnd}`;
+    const reminderBefore = user.checkInReminderTime;
     if (input.emailKinds !== undefined) user.emailKinds = input.emailKinds;
     if (input.quietHoursStart !== undefined) user.quietHoursStart = input.quietHoursStart;
     if (input.quietHoursEnd !== undefined) user.quietHoursEnd = input.quietHoursEnd;
+    if (input.checkInReminderTime !== undefined) user.checkInReminderTime = input.checkInReminderTime;
     if ((user.quietHoursStart === null) !== (user.quietHoursEnd === null)) {
       throw DomainError.badInput('quietHoursEnd', 'Quiet hours need both quietHoursStart and quietHoursEnd (or neither).');
     }
     await repo.update(
       { id: caller.id },
-      { emailKinds: user.emailKinds, quietHoursStart: user.quietHoursStart, quietHoursEnd: user.quietHoursEnd },
+      { emailKinds: user.emailKinds, quietHoursStart: user.quietHoursStart, quietHoursEnd: user.quietHoursEnd, checkInReminderTime: user.checkInReminderTime },
     );
-    // Emails already held for the old quiet hours are timed again by the worker.
-    if (`${user.quietHoursStart}-${user.quietHoursEnd}` !== quietBefore) await this.jobs.recipientChanged(caller.id);
+    // Emails already held for the old quiet hours are timed again by the worker, and the check-in
+    // reminder planned at its new time (the same retime-recipient job).
+    if (`${user.quietHoursStart}-${user.quietHoursEnd}` !== quietBefore || user.checkInReminderTime !== reminderBefore) await this.jobs.recipientChanged(caller.id);
     return toPreferences(user);
   }
 }
@@ -76,5 +79,6 @@ function toPreferences(user: UserEntity): NotificationPreferencesModel {
     emailKinds: user.emailKinds ?? [...ALL_NOTIFICATION_KINDS],
     quietHoursStart: user.quietHoursStart,
     quietHoursEnd: user.quietHoursEnd,
+    checkInReminderTime: user.checkInReminderTime,
   };
 }

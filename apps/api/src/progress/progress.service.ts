@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@anchored/data';
+import { DateTime } from 'luxon';
 import { AttendanceStatus, ClientProgressFigures, DomainError, Permission, SessionStatus, SubmissionStatus, computeProgress } from '@anchored/domain';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import type { Loaders } from '../loaders/loaders';
 
-export type ClientProgressRow = ClientProgressFigures & { client: UserEntity };
+export type ClientProgressRow = ClientProgressFigures & { client: UserEntity; lastCheckInOn: string | null };
 
 @Injectable()
 export class ProgressService {
@@ -17,8 +18,8 @@ export class ProgressService {
   ) {}
 
   /**
-   * Per ENROLLED client of a cohort. Five queries whatever the cohort's size: clients, assignments,
-   * submissions, sessions and attendance; the figures and the reach-out
+   * Per ENROLLED client of a cohort. Six queries whatever the cohort's size: clients, assignments,
+   * submissions, sessions, attendance and the clients' check-ins; the figures and the reach-out
    * reasons come from one pure function in libs/domain.
    */
   async cohortProgress(caller: AuthUser, cohortId: string, loaders: Loaders): Promise<ClientProgressRow[]> {
@@ -26,7 +27,7 @@ export class ProgressService {
     if (!cohort) throw DomainError.notFound('That cohort');
     await this.access.require(caller, Permission.MANAGE_COHORT, { cohort }, loaders);
 
-    const [clients, assignments, submissions, sessions, attendance] = await Promise.all([
+    const [clients, assignments, submissions, sessions, attendance, checkIns] = await Promise.all([
       this.db
         .getRepository(UserEntity)
         .createQueryBuilder('u')
@@ -47,6 +48,13 @@ export class ProgressService {
         `SELECT at.session_id, at.client_id, at.status FROM attendance at JOIN sessions s ON s.id = at.session_id WHERE s.cohort_id = $1`,
         [cohortId],
       ) as Promise<{ session_id: string; client_id: string; status: AttendanceStatus }[]>,
+      // Anchored and time only (never notes) of the cohort's clients, from the program's first day.
+      this.db.query(
+        `SELECT c.client_id, c.created_at, c.anchored, c.local_date::text AS local_date FROM check_ins c
+         JOIN enrollments e ON e.client_id = c.client_id AND e.cohort_id = $1 AND e.status IN ('ENROLLED', 'GRADUATED')
+         WHERE c.local_date >= $2`,
+        [cohortId, cohort.startsOn],
+      ) as Promise<{ client_id: string; created_at: Date; anchored: number; local_date: string }[]>,
     ]);
 
     const figures = computeProgress({
@@ -55,8 +63,14 @@ export class ProgressService {
       submissions: submissions.map((s) => ({ assignmentId: s.assignment_id, clientId: s.client_id, late: s.late, status: s.status })),
       sessions: sessions.map((s) => ({ id: s.id, startsAt: s.starts_at, status: s.status })),
       attendance: attendance.map((a) => ({ sessionId: a.session_id, clientId: a.client_id, status: a.status })),
+      checkIns: {
+        programStartedAt: DateTime.fromISO(cohort.startsOn, { zone: cohort.timezone }).startOf('day').toJSDate(),
+        rows: checkIns.map((c) => ({ clientId: c.client_id, at: new Date(c.created_at), anchored: c.anchored })),
+      },
       now: new Date(),
     });
-    return figures.map((f, i) => ({ ...f, client: clients[i] }));
+    const lastCheckInOn = new Map<string, string>();
+    for (const c of checkIns) if ((lastCheckInOn.get(c.client_id) ?? '') < c.local_date) lastCheckInOn.set(c.client_id, c.local_date);
+    return figures.map((f, i) => ({ ...f, client: clients[i], lastCheckInOn: lastCheckInOn.get(f.clientId) ?? null }));
   }
 }

@@ -12,6 +12,7 @@ import {
   emailJobs,
   enqueuePlanned,
   horizonEnd,
+  planCheckInReminders,
   planHomeworkNotices,
   planSessionReminders,
 } from '@anchored/jobs';
@@ -41,7 +42,7 @@ export class ReconcilerService {
   async reconcile(now = new Date()): Promise<JobResult<JobName.RECONCILE>> {
     const { reminderOffsetsSeconds, homeworkDueNoticeSeconds, scheduleHorizonHours } = this.config.notifications;
     const horizon = horizonEnd(now, scheduleHorizonHours);
-    const result = { reminders: 0, notices: 0, emails: 0 };
+    const result = { reminders: 0, notices: 0, emails: 0, checkInReminders: 0 };
 
     const lookAhead = new Date(horizon.getTime() + Math.max(...reminderOffsetsSeconds) * 1000);
     await this.paged(
@@ -64,6 +65,17 @@ export class ReconcilerService {
       async (rows: { id: string; due_at: Date; created_at: Date }[]) => {
         const jobs = rows.flatMap((r) => planHomeworkNotices({ id: r.id, dueAt: r.due_at, createdAt: r.created_at }, homeworkDueNoticeSeconds, now, horizon));
         result.notices += await enqueuePlanned(this.reminders, jobs, now);
+      },
+    );
+
+    // Daily check-in reminders of everyone who chose a time (the partial index keeps this cheap).
+    await this.paged(
+      `SELECT id, timezone, check_in_reminder_time FROM users
+       WHERE check_in_reminder_time IS NOT NULL AND id > $1 ORDER BY id LIMIT ${PAGE}`,
+      [],
+      async (rows: { id: string; timezone: string; check_in_reminder_time: string }[]) => {
+        const jobs = rows.flatMap((r) => planCheckInReminders({ userId: r.id, timezone: r.timezone, checkInReminderTime: r.check_in_reminder_time }, now, horizon));
+        result.checkInReminders += await enqueuePlanned(this.reminders, jobs, now);
       },
     );
 

@@ -8,6 +8,7 @@ import { NotificationKind } from '@anchored/domain';
 import { JobName, JobResult, NotificationOutbox, OutboxWriter } from '@anchored/jobs';
 import {
   SummaryAssignment,
+  SummaryCheckIn,
   SummaryCohort,
   SummarySession,
   buildClientWeeklyNote,
@@ -104,6 +105,7 @@ export class WeeklySummariesService {
     const coaches = await cohortCoaches(manager, row.id);
     const sessions = await this.sessions(manager, row.id);
     const assignments = await this.assignments(manager, row.id);
+    const checkIns = await this.checkIns(manager, row.id, row.starts_on);
     const drafts: NotificationDraft[] = [];
     const draft = (userId: string, message: { subject: string; text: string; html: string }) =>
       drafts.push(notificationDraft(userId, NotificationKind.WEEKLY_SUMMARY, weeklySummaryKey(row.id, isoWeek, userId), message));
@@ -116,6 +118,7 @@ export class WeeklySummariesService {
       weekStart: new Date(moment.getTime() - 7 * 86_400_000),
       weekEnd: moment,
       now,
+      checkIns,
     });
     for (const coach of coaches) {
       draft(coach.id, renderCoachWeeklySummary(summary, { recipientName: coach.name, recipientTimezone: coach.timezone, cohortName: row.name }));
@@ -146,6 +149,17 @@ export class WeeklySummariesService {
       meetingUrl: s.meeting_url,
       attendance: attendance.filter((a) => a.session_id === s.id).map((a) => ({ clientId: a.client_id, status: a.status })),
     }));
+  }
+
+  /** Check-in times and scores of the cohort's clients since its first day (the dashboard's query); notes stay encrypted and unread. */
+  private async checkIns(manager: EntityManager, cohortId: string, startsOn: string): Promise<SummaryCheckIn[]> {
+    const rows: { client_id: string; created_at: Date; anchored: number }[] = await manager.query(
+      `SELECT c.client_id, c.created_at, c.anchored FROM check_ins c
+       JOIN enrollments e ON e.client_id = c.client_id AND e.cohort_id = $1 AND e.status IN ('ENROLLED', 'GRADUATED')
+       WHERE c.local_date >= $2`,
+      [cohortId, startsOn],
+    );
+    return rows.map((r) => ({ clientId: r.client_id, at: new Date(r.created_at), anchored: r.anchored }));
   }
 
   /** Submission facts only (who, when, late, reviewed): the answers stay encrypted and unread. */

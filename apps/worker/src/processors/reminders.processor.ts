@@ -4,6 +4,7 @@ import type { AppConfig } from '@anchored/config';
 import { NotificationKind } from '@anchored/domain';
 import { JobName, JobNameOn, JobQueue, JobResult, QueueJob, REMINDERS_QUEUE } from '@anchored/jobs';
 import { DataExportService } from '../exports/data-export.service';
+import { CheckInRemindersService } from '../notify/check-in-reminders.service';
 import { HomeworkNoticesService } from '../notify/homework-notices.service';
 import { ReconcilerService } from '../notify/reconciler.service';
 import { RecipientRetimeService } from '../notify/recipient-retime.service';
@@ -30,6 +31,7 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
     private readonly reconciler: ReconcilerService,
     private readonly dataExports: DataExportService,
     private readonly recipientRetime: RecipientRetimeService,
+    private readonly checkInReminders: CheckInRemindersService,
   ) {
     super(metrics);
   }
@@ -60,6 +62,8 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
         return this.dataExports.expire();
       case JobName.RETIME_RECIPIENT:
         return this.recipientRetime.retime(job.data);
+      case JobName.CHECK_IN_REMINDER:
+        return this.checkInReminders.remind(job.data);
       default:
         return unknownJob(job);
     }

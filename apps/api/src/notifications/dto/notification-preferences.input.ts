@@ -19,4 +19,9 @@ export class NotificationPreferencesInput {
   @IsOptional()
   @Matches(LOCAL_TIME_PATTERN, { message: 'quietHoursEnd must be a local time HH:mm' })
   quietHoursEnd?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'HH:mm in your timezone for the daily check-in reminder; null turns it off' })
+  @IsOptional()
+  @Matches(LOCAL_TIME_PATTERN, { message: 'checkInReminderTime must be a local time HH:mm, e.g. 08:30' })
+  checkInReminderTime?: string | null;
 }

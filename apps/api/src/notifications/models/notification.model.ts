@@ -35,4 +35,7 @@ export class NotificationPreferencesModel {
 
   @Field(() => String, { nullable: true, description: '…until then' })
   quietHoursEnd: string | null;
+
+  @Field(() => String, { nullable: true, description: 'HH:mm in your timezone: a check-in reminder each day you have not checked in yet; null: none' })
+  checkInReminderTime: string | null;
 }

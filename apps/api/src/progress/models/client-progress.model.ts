@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ReachOutReason } from '@anchored/domain';
+import { DateScalar } from '../../graphql/date.scalar';
 import { UserModel } from '../../users/models/user.model';
 
 registerEnumType(ReachOutReason, { name: 'ReachOutReason' });
@@ -26,4 +27,7 @@ export class ClientProgressModel {
 
   @Field(() => [ReachOutReason], { description: 'One rule, the same on screen and in the weekly summary' })
   reachOutReasons: ReachOutReason[];
+
+  @Field(() => DateScalar, { nullable: true, description: "The client's last check-in (their local day); null before any" })
+  lastCheckInOn: string | null;
 }
