@@ -55,6 +55,13 @@ export async function restoreSession(): Promise<void> {
   if (!(await refreshTokens())) loseSession();
 }
 
+/** Said (as a window event) when the API keeps this admin to the two-factor setup (ADMIN_REQUIRE_2FA); RequireAuth goes there. */
+export const TWO_FACTOR_SETUP_REQUIRED_EVENT = 'anchored:two-factor-setup-required';
+
+function announceTwoFactorSetupRequired(): void {
+  window.dispatchEvent(new Event(TWO_FACTOR_SETUP_REQUIRED_EVENT));
+}
+
 function isUnauthenticated(text: string): boolean {
   try {
     const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
@@ -81,6 +88,7 @@ export async function authFetch(input: RequestInfo | URL, init: RequestInit = {}
   const res = await send(tokens);
   if (!tokens) return res;
   const text = await res.text();
+  if (text.includes('"TWO_FACTOR_SETUP_REQUIRED"')) announceTwoFactorSetupRequired();
   if (!isUnauthenticated(text)) return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
   const renewed = await refreshTokens();
   if (!renewed) {

@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { Anchor, Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { humanFieldErrors } from '../api/apollo-errors';
+import { apiErrorsOf, humanFieldErrors } from '../api/apollo-errors';
 import { graphql } from '../gql';
 import { browserTimezone, timezoneOptions } from '../lib/time';
 import { ErrorState } from '../ui/states';
@@ -92,17 +92,64 @@ export function LoginPage() {
   const done = useAfterLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [logIn, { loading, error }] = useMutation(LOG_IN);
+  // The second step, when the account has two-factor sign-in on: the password is kept to send again with the code.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
+  const codeInput = useRef<HTMLInputElement>(null);
+  const [logIn, { loading, error, reset }] = useMutation(LOG_IN);
+  useEffect(() => {
+    if (askCode) codeInput.current?.focus();
+  }, [askCode]);
   if (user) return <Navigate to={safeNext(params.get('next'))} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await logIn({ variables: { input: { email: email.trim(), password } } }).catch(() => null);
+    const input = { email: email.trim(), password, ...(askCode ? { totpCode: code.trim() } : {}) };
+    const result = await logIn({ variables: { input } }).catch((e: unknown) => {
+      if (!askCode && apiErrorsOf(e).some((x) => x.extensions?.code === 'TWO_FACTOR_REQUIRED')) {
+        reset();
+        setAskCode(true);
+      }
+      return null;
+    });
     if (result?.data) {
       await signIn(result.data.logIn);
       done();
     }
   };
+  const back = () => {
+    reset();
+    setAskCode(false);
+    setCode('');
+    setPassword('');
+  };
+
+  if (askCode) {
+    return (
+      <AuthCard title="Enter your code" subtitle="Your account uses two-factor sign-in.">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {error && <ErrorState error={error} title="Could not log in" />}
+            <TextInput
+              ref={codeInput}
+              label="Authentication code"
+              description="The six digits from your authenticator app, or one of your recovery codes."
+              autoComplete="one-time-code"
+              required
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={loading} fullWidth>
+              Log in
+            </Button>
+            <Anchor component="button" type="button" size="sm" ta="center" onClick={back}>
+              Use a different account
+            </Anchor>
+          </Stack>
+        </form>
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard

@@ -1,12 +1,27 @@
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { TWO_FACTOR_SETUP_REQUIRED_EVENT } from '../api/auth-fetch';
 import { sessionWasLost } from '../api/session';
 import { LoadingState } from '../ui/states';
 import { useAuth } from './auth-context';
 
-/** Sends anyone not logged in to the login page, remembering where they were going. */
+/**
+ * Sends anyone not logged in to the login page, remembering where they were going; and an admin
+ * the API keeps to the two-factor setup, to Settings.
+ */
 export function RequireAuth() {
   const { user } = useAuth();
   const location = useLocation();
+  const navigate = useNavigate();
+  // ADMIN_REQUIRE_2FA: an admin without two-factor sign-in is sent to its setup in Settings.
+  useEffect(() => {
+    const toSetup = () => {
+      const there = window.location.pathname === '/settings' && new URLSearchParams(window.location.search).get('two-factor') === 'required';
+      if (!there) void navigate('/settings?two-factor=required', { replace: window.location.pathname === '/settings' });
+    };
+    window.addEventListener(TWO_FACTOR_SETUP_REQUIRED_EVENT, toSetup);
+    return () => window.removeEventListener(TWO_FACTOR_SETUP_REQUIRED_EVENT, toSetup);
+  }, [navigate]);
   if (user === undefined) return <LoadingState label="Opening Anchored…" />;
   if (!user) {
     const expired = sessionWasLost() ? 'expired=1&' : '';

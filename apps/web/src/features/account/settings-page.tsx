@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Checkbox, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import { graphql } from '../../gql';
 import type { NotificationKind } from '../../gql/graphql';
@@ -13,6 +13,7 @@ import { DeleteAccountSection } from './delete-account-section';
 import { EmailSection } from './email-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
+import { TwoFactorSection } from './two-factor-section';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -67,6 +68,7 @@ type Preferences = { emailKinds: NotificationKind[]; quietHoursStart?: string | 
 export function SettingsPage() {
   const { data, loading, error } = useQuery(SETTINGS);
   const [rotate, rotateState] = useMutation(ROTATE_CALENDAR);
+  const [params] = useSearchParams();
   if (error) return <ErrorState error={error} />;
   if (loading && !data) return <LoadingState />;
   const prefs = data?.me.notificationPreferences ?? { emailKinds: [] };
@@ -98,6 +100,7 @@ export function SettingsPage() {
           </Button>
         </Card>
         <PasswordSection />
+        {(data?.me.role === 'COACH' || data?.me.role === 'ADMIN') && <TwoFactorSection required={params.get('two-factor') === 'required'} />}
         <LoginsSection />
         {data?.me.role === 'CLIENT' && (
           <Card>
