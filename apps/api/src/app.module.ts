@@ -22,6 +22,8 @@ import { BuddiesModule } from './buddies/buddies.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CheckInsModule } from './check-ins/check-ins.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { ConversationsModule } from './conversations/conversations.module';
+import { CommunityModule } from './community/community.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { loggerParams } from './common/logging';
 import { AppConfigModule } from './config.module';
@@ -100,12 +102,14 @@ export class AppModule {
         SessionsModule,
         HomeworkModule,
         CheckInsModule,
+        CommunityModule,
         BuddiesModule,
         ProgressModule,
         CalendarModule,
         DataExportModule,
         AccountDeletionModule,
         NotificationsModule,
+        ConversationsModule,
         QueueDashboardModule,
       ],
       providers: [

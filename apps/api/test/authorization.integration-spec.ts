@@ -38,6 +38,9 @@ interface Fixtures {
   notificationOf: Map<string, string>;
   /** The cohort's client's check-in of today, with a note. */
   checkIn: string;
+  /** The client's conversation with the coach, and the client's message in it (it reads like a crisis). */
+  conversation: string;
+  message: string;
 }
 
 interface Call {
@@ -107,7 +110,7 @@ describe('authorization: every root field and private field, every role, against
 
   /** Everything a denied call could have changed. */
   async function fingerprint(): Promise<string> {
-    const tables = ['users', 'cohorts', 'cohort_coaches', 'enrollments', 'sessions', 'attendance', 'homework_assignments', 'submissions', 'invitations', 'notifications', 'cohort_audit_log', 'refresh_tokens'];
+    const tables = ['users', 'cohorts', 'cohort_coaches', 'enrollments', 'sessions', 'attendance', 'homework_assignments', 'submissions', 'invitations', 'notifications', 'cohort_audit_log', 'refresh_tokens', 'posts', 'post_replies', 'post_reactions', 'post_reports'];
     const parts = await Promise.all(tables.map(async (table) => (await t.db.query(`SELECT md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM ${table} x`))[0].h as string));
     return parts.join(':');
   }
@@ -143,6 +146,7 @@ describe('authorization: every root field and private field, every role, against
     'Query.cohorts': { op: `{ cohorts { id } }` },
     'Query.curriculum': { op: `{ curriculum { key } }` },
     'Query.curriculumWeek': { op: `{ curriculumWeek(week: 1) { key } }` },
+    'Query.openCohorts': { op: `{ openCohorts { id coaches { name } } }` },
     'Query.homeworkTemplates': { op: `{ homeworkTemplates { key } }` },
     'Query.invitations': { op: `{ invitations { id } }` },
     'Query.me': { op: `{ me { id } }` },
@@ -152,9 +156,45 @@ describe('authorization: every root field and private field, every role, against
     'Query.myLoginSessions': { op: `{ myLoginSessions { id current } }` },
     'Query.myNotifications': { op: `{ myNotifications { id } }` },
     'Query.mySubmissions': { op: `{ mySubmissions { id } }` },
+    'Query.myConversations': { op: `{ myConversations { id } }` },
+    'Query.conversation': { op: `query($id: ID!) { conversation(id: $id) { id participants { id } } }`, call: () => ({ vars: { id: fx.conversation } }) },
+    'Mutation.startConversation': {
+      op: `mutation($c: ID!, $u: ID!) { startConversation(cohortId: $c, withUserId: $u) { id } }`,
+      call: (actor) => ({ vars: { c: fx.cohort, u: (actor === 'coach' ? fx.sessions.client : fx.sessions.coach).user.id } }),
+    },
+    'Mutation.sendMessage': { op: `mutation($id: ID!) { sendMessage(conversationId: $id, body: "hello") { id } }`, call: () => ({ vars: { id: fx.conversation } }) },
+    'Mutation.markConversationRead': { op: `mutation($id: ID!) { markConversationRead(conversationId: $id) { id } }`, call: () => ({ vars: { id: fx.conversation } }) },
     'Query.queueDashboardUrl': { op: `{ queueDashboardUrl }` },
     'Query.unreadNotificationCount': { op: `{ unreadNotificationCount }` },
     'Query.users': { op: `{ users { id } }` },
+    'Query.cohortFeed': { op: `query($c: ID!) { cohortFeed(cohortId: $c) { id body } }`, call: () => ({ vars: { c: fx.cohort } }) },
+    'Query.post': { op: `query($id: ID!) { post(id: $id) { id body } }`, call: () => ({ vars: { id: circle.post } }) },
+    'Mutation.createPost': { op: `mutation($c: ID!) { createPost(input: { cohortId: $c, body: "Hello, circle" }) { id } }`, call: () => ({ vars: { c: fx.cohort } }) },
+    'Mutation.editPost': {
+      op: `mutation($p: ID!) { editPost(postId: $p, body: "Edited") { id } }`,
+      call: async (actor, s) => ({ vars: { p: await freshPost(s && (actor === 'client' || actor === 'coach') ? s : fx.sessions.client) } }),
+      others: async (actor) => ({ vars: { p: await freshPost(actor === 'client' ? fx.sessions.coach : fx.sessions.client) } }),
+    },
+    'Mutation.deletePost': {
+      op: `mutation($p: ID!) { deletePost(postId: $p) { id removed } }`,
+      call: async () => ({ vars: { p: await freshPost(fx.sessions.client) } }),
+      others: async () => ({ vars: { p: await freshPost(fx.sessions.coach) } }),
+    },
+    'Mutation.deleteReply': {
+      op: `mutation($r: ID!) { deleteReply(replyId: $r) { id removed } }`,
+      call: async () => ({ vars: { r: await freshReply(fx.sessions.client) } }),
+      others: async () => ({ vars: { r: await freshReply(fx.sessions.coach) } }),
+    },
+    'Mutation.hidePost': { op: `mutation($p: ID!) { hidePost(postId: $p, reason: "Off topic") { id hidden } }`, call: async () => ({ vars: { p: await freshPost(fx.sessions.client) } }) },
+    'Mutation.pinPost': { op: `mutation($p: ID!) { pinPost(postId: $p, pinned: true) { id pinned } }`, call: () => ({ vars: { p: circle.post } }) },
+    'Mutation.react': { op: `mutation($p: ID!) { react(postId: $p, reaction: HEART) { id } }`, call: () => ({ vars: { p: circle.post } }) },
+    'Mutation.replyToPost': { op: `mutation($p: ID!) { replyToPost(postId: $p, body: "Thank you") { id } }`, call: () => ({ vars: { p: circle.post } }) },
+    'Mutation.reportPost': { op: `mutation($p: ID!) { reportPost(postId: $p, reason: "Please look") }`, call: () => ({ vars: { p: circle.post } }) },
+    /** Always the cohort's client's own submission: anyone else sharing it is refused. */
+    'Mutation.shareReflection': {
+      op: `mutation($s: ID!) { shareReflection(input: { submissionId: $s, fieldKeys: ["location"] }) { id } }`,
+      call: () => ({ vars: { s: fx.reviewedSubmission } }),
+    },
 
     'Mutation.acceptInvitation': {
       op: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }`,
@@ -173,6 +213,10 @@ describe('authorization: every root field and private field, every role, against
     'Mutation.createCohort': {
       op: `mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`,
       call: () => ({ vars: { input: { name: 'New Circle', startsOn: daysFromNow(60), timezone: TZ, capacity: 4 } } }),
+    },
+    'Mutation.updateCohort': {
+      op: `mutation($c: ID!) { updateCohort(cohortId: $c, input: { description: "Updated by the authorization walk" }) { id } }`,
+      call: () => ({ vars: { c: fx.openCohort } }),
     },
     'Mutation.createSession': {
       op: `mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`,
@@ -323,6 +367,21 @@ describe('authorization: every root field and private field, every role, against
     'Session.attendance': { target: () => fx.session, queries: [`query($cohort: ID!) { cohort(id: $cohort) { sessions { id attendance { status } } } }`] },
     'Session.meetingUrl': { target: () => fx.session, queries: [`query($cohort: ID!) { cohort(id: $cohort) { sessions { id meetingUrl } } }`, `{ cohorts { sessions { id meetingUrl } } }`] },
     'Invitation.token': { target: () => invitationId, queries: [`{ invitations { id token } }`] },
+    'Post.crisisResources': {
+      target: () => circle.crisisPost,
+      get queries() {
+        return [`{ post(id: "${circle.crisisPost}") { id crisisResources } }`, `query($cohort: ID!) { cohortFeed(cohortId: $cohort, limit: 50) { id crisisResources } }`];
+      },
+    },
+    'Post.hiddenReason': {
+      target: () => circle.hiddenPost,
+      get queries() {
+        return [`{ post(id: "${circle.hiddenPost}") { id hiddenReason } }`, `query($cohort: ID!) { cohortFeed(cohortId: $cohort, limit: 50) { id hiddenReason } }`];
+      },
+    },
+    'Conversation.messages': { target: () => fx.conversation, queries: [`{ myConversations { id messages { id } } }`] },
+    'Message.body': { target: () => fx.message, queries: [`{ myConversations { id messages { id body } } }`] },
+    'Message.crisisResources': { target: () => fx.message, queries: [`{ myConversations { id messages { id crisisResources } } }`] },
     'CheckIn.note': {
       target: () => fx.checkIn,
       queries: [`{ myCheckIns { id note } }`, `query($cohort: ID!, $client: ID!) { clientCheckIns(cohortId: $cohort, clientId: $client) { id note } }`],
@@ -330,6 +389,21 @@ describe('authorization: every root field and private field, every role, against
     'Notification.body': { target: () => fx.notificationOf.get(fx.sessions.client.user.id) as string, queries: [`{ myNotifications { id body } }`] },
   };
   let invitationId = '';
+  /** The cohort's community: a post, a post that reads like a crisis (by the client), a hidden post (by the client). */
+  let circle = { post: '', crisisPost: '', hiddenPost: '' };
+
+  /** A post in the cohort by `author`, made older than the posting rate limit's window so the cases never run into it. */
+  async function freshPost(author: Session, body = 'A fresh post'): Promise<string> {
+    const id = (await t.ok(`mutation($c: ID!, $b: String!) { createPost(input: { cohortId: $c, body: $b }) { id } }`, { c: fx.cohort, b: body }, author.token)).createPost.id as string;
+    await t.db.query(`UPDATE posts SET created_at = created_at - interval '2 minutes' WHERE id = $1`, [id]);
+    return id;
+  }
+
+  async function freshReply(author: Session): Promise<string> {
+    const id = (await t.ok(`mutation($p: ID!) { replyToPost(postId: $p, body: "A fresh reply") { id } }`, { p: circle.post }, author.token)).replyToPost.id as string;
+    await t.db.query(`UPDATE post_replies SET created_at = created_at - interval '2 minutes' WHERE id = $1`, [id]);
+    return id;
+  }
 
   /** The cohort's second ENROLLED client, so it can be paired (seated directly: the cohort is ACTIVE). */
   let buddy: Promise<void> | null = null;
@@ -432,9 +506,13 @@ describe('authorization: every root field and private field, every role, against
       );
       notificationOf.set(s.user.id, row.id);
     }
+    const conversation = (await t.ok(`mutation($c: ID!, $u: ID!) { startConversation(cohortId: $c, withUserId: $u) { id } }`, { c: cohort, u: coach.user.id }, client.token)).startConversation.id;
+    const message = (await t.ok(`mutation($id: ID!) { sendMessage(conversationId: $id, body: "some days I want to die") { id } }`, { id: conversation }, client.token)).sendMessage.id;
     const checkIn = (await t.ok(`mutation { checkIn(input: { location: IN_THE_FUTURE, state: ACTIVATED, anchored: 4, note: "private-note" }) { id } }`, {}, client.token)).checkIn.id;
-    fx = { sessions, admin, spareCoach, cohort, otherCohort, openCohort, session, reviewed, reviewedSubmission, openAssignment, clientEnrollment, otherClientEnrollment, notificationOf, checkIn };
+    fx = { checkIn, sessions, admin, spareCoach, cohort, otherCohort, openCohort, session, reviewed, reviewedSubmission, openAssignment, clientEnrollment, otherClientEnrollment, notificationOf, conversation, message };
     invitationId = (await t.ok(`mutation($input: InviteInput!) { inviteUser(input: $input) { id token } }`, { input: { email: uniqueEmail('listed'), role: 'COACH' } }, admin.token)).inviteUser.id;
+    circle = { post: await freshPost(coach, 'Welcome'), crisisPost: await freshPost(client, 'Some days I want to die.'), hiddenPost: await freshPost(client, 'Off topic') };
+    await t.ok(`mutation($p: ID!) { hidePost(postId: $p, reason: "private-reason") { id } }`, { p: circle.hiddenPost }, coach.token);
   });
 
   afterAll(async () => {
