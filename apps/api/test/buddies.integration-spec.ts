@@ -98,6 +98,19 @@ describe('buddies', () => {
     expect(notes.find((n) => n.user_id === ana)?.subject).toBe('Your buddy in Buddy Circle: Cleo and Eli');
   });
 
+  it('opens a conversation between buddies, and the conversation rule knows who are current buddies', async () => {
+    const [ana, ben, cleo, dev, eli] = cohort.clients;
+    const opened: { a: string; b: string; kind: string }[] = await t.db.query(`SELECT user_a_id AS a, user_b_id AS b, kind::text AS kind FROM conversations WHERE cohort_id = $1`, [cohort.id]);
+    const key = (x: string, y: string) => [x, y].sort().join();
+    expect(opened.map((c) => key(c.a, c.b)).sort()).toEqual(
+      [key(ben.user.id, dev.user.id), key(ana.user.id, cleo.user.id), key(ana.user.id, eli.user.id), key(cleo.user.id, eli.user.id)].sort(),
+    );
+    expect(opened.every((c) => c.kind === 'BUDDIES')).toBe(true);
+    const START = `mutation($c: ID!, $u: ID!) { startConversation(cohortId: $c, withUserId: $u) { id } }`;
+    await t.ok(START, { c: cohort.id, u: dev.user.id }, ben.token);
+    expect(codes(await t.gql(START, { c: cohort.id, u: ben.user.id }, ana.token))).toEqual(['FORBIDDEN']);
+  });
+
   it('myBuddy: a client sees their current pair; a client of another cohort is refused; coaches see the pairing', async () => {
     const [ana, , cleo, , eli] = cohort.clients;
     const mine = (await t.ok(MY_BUDDY, { c: cohort.id }, ana.token)).myBuddy as Pair;

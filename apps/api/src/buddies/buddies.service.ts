@@ -1,14 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { notificationDraft } from '@anchored/data';
-import { BuddyPairingResult, DomainError, EnrollmentStatus, ErrorCode, NotificationKind, Permission, pairBuddies as pairClients } from '@anchored/domain';
+import { BuddyPairingResult, ConversationKind, DomainError, EnrollmentStatus, ErrorCode, NotificationKind, Permission, pairBuddies as pairClients } from '@anchored/domain';
 import { NotificationOutbox } from '@anchored/jobs';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { APP_CONFIG } from '../config.module';
+import { ConversationsService } from '../conversations/conversations.service';
 import type { Loaders } from '../loaders/loaders';
 import { renderBuddyPaired } from './buddy-emails';
 import type { BuddyPairRecord } from './models/buddy-pair.model';
@@ -31,16 +32,6 @@ export interface PairingPreview {
   result: BuddyPairingResult;
 }
 
-/** Someone the new pairing made buddies with someone: for opening their conversation. */
-export interface NewBuddyGroup {
-  pairId: string;
-  cohortId: string;
-  memberIds: string[];
-}
-
-/** A hook the conversations feature may register: opens one conversation per new group, after the pairing is committed. */
-export type BuddyConversationOpener = (groups: NewBuddyGroup[]) => Promise<void>;
-
 const NO_BUDDY = "You don't have a buddy in this cohort right now.";
 
 /**
@@ -49,19 +40,18 @@ const NO_BUDDY = "You don't have a buddy in this cohort right now.";
  * told (BUDDY_PAIRED). Each member may share their daily weather with their buddy.
  */
 @Injectable()
-export class BuddiesService {
-  private conversationOpener: BuddyConversationOpener | null = null;
-
+export class BuddiesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly outbox: NotificationOutbox,
+    private readonly conversations: ConversationsService,
   ) {}
 
-  /** For the conversations feature: called with the new groups once a pairing is committed. */
-  registerConversationOpener(opener: BuddyConversationOpener): void {
-    this.conversationOpener = opener;
+  /** The conversation rule asks this service who are current buddies (docs/messages.md). */
+  onModuleInit(): void {
+    this.conversations.useBuddyCheck((cohortId, a, b, manager) => this.areCurrentBuddies(cohortId, a, b, manager));
   }
 
   /** Whether two people are current buddies in a cohort (the conversation rule asks this). */
@@ -87,7 +77,7 @@ export class BuddiesService {
   /** Pairs the cohort: ends the current pairing, stores the new one, tells everyone. */
   async pair(caller: AuthUser, cohortId: string, loaders: Loaders, now = new Date()): Promise<BuddyPairRecord[]> {
     await this.access.require(caller, Permission.PAIR_BUDDIES, { cohortId }, loaders);
-    const stored = await this.outbox.transaction(async (manager, outbox) => {
+    return this.outbox.transaction(async (manager, outbox) => {
       // One pairing at a time per cohort: a second coach's click waits, then replaces this one.
       await manager.query(`SELECT id FROM cohorts WHERE id = $1 FOR UPDATE`, [cohortId]);
       const { cohort, clients, result } = await this.plan(manager, cohortId, now);
@@ -98,6 +88,12 @@ export class BuddiesService {
         const [{ id }]: { id: string }[] = await manager.query(`INSERT INTO buddy_pairs (cohort_id, starts_on) VALUES ($1, $2) RETURNING id`, [cohortId, today]);
         await manager.query(`INSERT INTO buddy_pair_members (pair_id, user_id) SELECT $1, unnest($2::uuid[])`, [id, group.memberIds]);
         records.push({ id, cohortId, startsOn: today, endsOn: null, members: group.memberIds.map((userId) => ({ userId, sharesWeather: false })) });
+        // Buddies can write to each other at once: one conversation per two of them (kept if they had one).
+        for (let i = 0; i < group.memberIds.length; i++) {
+          for (let j = i + 1; j < group.memberIds.length; j++) {
+            await this.conversations.openBetween(cohortId, group.memberIds[i], group.memberIds[j], ConversationKind.BUDDIES, manager);
+          }
+        }
       }
       const names = new Map(clients.map((c) => [c.id, c.name]));
       const url = `${this.config.publicUrl}/cohorts/${cohortId}/buddy`;
@@ -124,8 +120,6 @@ export class BuddiesService {
       );
       return records;
     });
-    await this.conversationOpener?.(stored.map((r) => ({ pairId: r.id, cohortId, memberIds: r.members.map((m) => m.userId) })));
-    return stored;
   }
 
   /** The caller's current pair in the cohort, or null. */
