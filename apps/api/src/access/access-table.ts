@@ -255,6 +255,8 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   /** Only reachable through the caller's own myDataExports and requestDataExport. */
   DataExport: ['downloadUrl', 'id', 'readyAt', 'requestedAt', 'status'],
   Enrollment: ['appliedAt', 'client', 'cohort', 'decidedAt', 'id', 'status', 'waitlistPosition', 'withdrawnByTeam'],
+  /** Only in cohortFeedEvents (READ_COMMUNITY at subscribe and at every event). */
+  FeedEvent: ['kind', 'post', 'reply'],
   HomeworkAssignment: ['cohort', 'dueAt', 'id', 'instructions', 'template', 'title'],
   HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required'],
   HomeworkTemplate: ['fields', 'instructions', 'key', 'title'],

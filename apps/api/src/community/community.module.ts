@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CommunityService } from './community.service';
+import { FeedEventsResolver } from './feed-events.resolver';
 import { PostResolver, ReplyResolver } from './community.resolver';
-import { FeedAnnouncer } from './feed-announcer';
 
 @Module({
-  providers: [CommunityService, FeedAnnouncer, PostResolver, ReplyResolver],
+  providers: [CommunityService, PostResolver, ReplyResolver, FeedEventsResolver],
   exports: [CommunityService],
 })
 export class CommunityModule {}

@@ -46,7 +46,7 @@ import { APP_CONFIG } from '../config.module';
 import type { Loaders } from '../loaders/loaders';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, responsesAad } from '../private-text/private-text-cipher';
 import type { CreatePostInput, ShareReflectionInput } from './dto/community.inputs';
-import { FeedAnnouncer } from './feed-announcer';
+import { LiveEventsPublisher } from '../realtime/live-events.publisher';
 
 /** What a shared reflection keeps: a copy of the chosen answers, never a way into the submission. */
 export interface SharedAnswers {
@@ -84,7 +84,7 @@ export class CommunityService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly outbox: NotificationOutbox,
-    private readonly announcer: FeedAnnouncer,
+    private readonly live: LiveEventsPublisher,
   ) {}
 
   // --- reading ----------------------------------------------------------------------------------
@@ -433,6 +433,7 @@ export class CommunityService {
 
   private async announce(post: PostEntity, kind: FeedEventKindName, replyId?: string): Promise<void> {
     const event: LiveEvent = { type: 'feed', cohortId: post.cohortId, kind, postId: post.id, ...(replyId ? { replyId } : {}) };
-    await this.announcer.publish(event);
+    // After the commit (every caller awaits its transaction first); never throws.
+    await this.live.publish(event);
   }
 }

@@ -66,8 +66,14 @@ export class SharedAnswerModel {
   value: unknown;
 }
 
-@ObjectType('FeedEvent')
+@ObjectType('FeedEvent', { description: "Something changed in a cohort's feed: the post as the subscriber may see it now" })
 export class FeedEventModel {
   @Field(() => FeedEventKind)
   kind: FeedEventKind;
+
+  @Field(() => PostModel)
+  post: unknown;
+
+  @Field(() => ReplyModel, { nullable: true, description: 'REPLY_CREATED (and a removed reply)' })
+  reply: unknown;
 }
