@@ -1,16 +1,18 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from '../auth/account-link-pages';
 import { AcceptInvitationPage, LoginPage, SignUpPage } from '../auth/auth-pages';
-import { HomeRedirect, RequireAuth, RequireRole } from '../auth/require-auth';
+import { RequireAuth, RequireRole } from '../auth/require-auth';
 import { NotificationsPage } from '../features/account/notifications-page';
 import { SettingsPage } from '../features/account/settings-page';
 import { adminRoutes } from '../features/admin/routes';
 import { clientRoutes } from '../features/client/routes';
 import { coachRoutes } from '../features/coach/routes';
+import { WelcomeOrHome } from '../features/public/public-home-page';
 import { AppLayout } from '../layout/app-layout';
 import { EmptyState } from '../ui/states';
 
 export const router = createBrowserRouter([
+  { path: '/', element: <WelcomeOrHome /> },
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignUpPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
@@ -25,7 +27,6 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <HomeRedirect /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings', element: <SettingsPage /> },
           // Client screens live at the top level (/week, /homework …); coach and admin under a prefix.

@@ -38,8 +38,3 @@ export function RequireRole({ allow }: { allow: 'CLIENT' | 'COACH' | 'ADMIN' }) 
 }
 
 export const HOME_BY_ROLE: Record<string, string> = { CLIENT: '/week', COACH: '/coach', ADMIN: '/admin' };
-
-export function HomeRedirect() {
-  const { user } = useAuth();
-  return <Navigate to={HOME_BY_ROLE[user?.role ?? ''] ?? '/login'} replace />;
-}

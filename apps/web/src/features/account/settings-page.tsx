@@ -23,6 +23,7 @@ const SETTINGS = graphql(`
       name
       role
       timezone
+      bio
       calendarUrl
       notificationPreferences {
         emailKinds
@@ -77,7 +78,7 @@ export function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Signed in as ${data?.me.email}. Times are shown in ${data?.me.timezone}.`} />
       <Stack gap="lg" maw={640}>
-        {data && <ProfileSection key={data.me.id} initial={{ name: data.me.name, timezone: data.me.timezone }} />}
+        {data && <ProfileSection key={data.me.id} initial={{ name: data.me.name, timezone: data.me.timezone, bio: data.me.bio ?? '' }} role={data.me.role} />}
         {data && <EmailSection currentEmail={data.me.email} />}
         <EmailPreferences key={data?.me.id} initial={prefs} />
         <Card>

@@ -13,6 +13,7 @@ import { DateTimeText } from '../../ui/time';
 import { CapacityBar } from './capacity-bar';
 import { coachesKey } from './coach-changes';
 import { CoachChangesSection } from './coach-changes-section';
+import { EditCohortDialog } from './edit-cohort-dialog';
 import { groupEnrollments, nextStep, type NextStep } from './cohort-logic';
 import { ConfirmDialog } from '../../ui/confirm';
 import { DecisionButtons, ENROLLMENT_QUERIES } from './decision-buttons';
@@ -57,6 +58,7 @@ export function CohortDetailPage() {
 function CohortDetail({ cohort }: { cohort: Cohort }) {
   const groups = useMemo(() => groupEnrollments(cohort.enrollments), [cohort.enrollments]);
   const closed = cohort.status === 'COMPLETED' || cohort.status === 'ARCHIVED';
+  const [editing, setEditing] = useState(false);
 
   return (
     <>
@@ -65,9 +67,22 @@ function CohortDetail({ cohort }: { cohort: Cohort }) {
         description={
           <>
             {formatDate(cohort.startsOn)} – {formatDate(cohort.endsOn)} · {cohort.programWeeks} weeks · sessions planned in {cohort.timezone}
+            {cohort.description && (
+              <Text span size="sm" display="block" mt={4}>
+                {cohort.description}
+              </Text>
+            )}
           </>
         }
+        actions={
+          !closed && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              Edit cohort
+            </Button>
+          )
+        }
       />
+      <EditCohortDialog cohort={cohort} opened={editing} onClose={() => setEditing(false)} />
       <Stack gap="xl">
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <StatusCard cohort={cohort} />

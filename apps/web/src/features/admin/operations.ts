@@ -42,6 +42,7 @@ export const ADMIN_COHORT_DETAIL = graphql(`
     cohort(id: $id) {
       id
       name
+      description
       status
       startsOn
       endsOn
@@ -194,6 +195,18 @@ export const ADMIN_INVITE_USER = graphql(`
       role
       expiresAt
       token
+    }
+  }
+`);
+
+export const ADMIN_UPDATE_COHORT = graphql(`
+  mutation AdminUpdateCohort($cohortId: ID!, $input: UpdateCohortInput!) {
+    updateCohort(cohortId: $cohortId, input: $input) {
+      id
+      name
+      description
+      capacity
+      timezone
     }
   }
 `);

@@ -5,7 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import { graphql } from '../../gql';
 import type { ClientCohortsPageQuery } from '../../gql/graphql';
-import { formatDate } from '../../lib/time';
+import { useAuth } from '../../auth/auth-context';
+import { browserTimezone, formatDate } from '../../lib/time';
+import { OpenCohortDetails, type OpenCohortInfo } from '../public/open-cohort-details';
 import { PageHeader } from '../../ui/page';
 import { EmptyState, ErrorState, QueryState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status';
@@ -30,6 +32,20 @@ const COHORTS_PAGE = graphql(`
       coaches {
         id
         name
+      }
+    }
+    openCohorts {
+      id
+      description
+      startsOn
+      endsOn
+      meetings {
+        nextStartsAt
+        durationMinutes
+      }
+      coaches {
+        name
+        bio
       }
     }
     myEnrollments {
@@ -79,6 +95,8 @@ export function CohortsPage() {
   const [withdrawing, setWithdrawing] = useState<EnrollmentRow | null>(null);
   const enrollments = sortEnrollments(data?.myEnrollments ?? []);
   const open = (data?.cohorts ?? []).filter((c) => c.status === 'ENROLLING');
+  const { user } = useAuth();
+  const detailsOf = (cohortId: string) => data?.openCohorts.find((o) => o.id === cohortId);
   const openEnrollmentOf = (cohortId: string) => enrollments.find((e) => e.cohort.id === cohortId && OPEN_STATUSES.includes(e.status));
 
   return (
@@ -146,12 +164,11 @@ export function CohortsPage() {
                         <Title order={3} size="h4" id={`cohort-${c.id}`}>
                           {c.name}
                         </Title>
-                        <Text size="sm">
-                          {formatDate(c.startsOn)} to {formatDate(c.endsOn)} · {c.programWeeks} weeks
-                        </Text>
-                        {c.coaches.length > 0 && (
-                          <Text size="sm" c="dimmed">
-                            With {c.coaches.map((coach) => coach.name).join(' and ')}
+                        {detailsOf(c.id) ? (
+                          <OpenCohortDetails cohort={detailsOf(c.id) as OpenCohortInfo} viewerZone={user?.timezone ?? browserTimezone()} />
+                        ) : (
+                          <Text size="sm">
+                            {formatDate(c.startsOn)} to {formatDate(c.endsOn)} · {c.programWeeks} weeks
                           </Text>
                         )}
                         <Progress value={filled} aria-label={`${c.enrolledCount} of ${c.capacity} seats taken`} size="sm" mt={4} />
