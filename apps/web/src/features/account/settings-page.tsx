@@ -29,6 +29,7 @@ const SETTINGS = graphql(`
         emailKinds
         quietHoursStart
         quietHoursEnd
+        checkInReminderTime
       }
     }
   }
@@ -40,6 +41,7 @@ const UPDATE_PREFERENCES = graphql(`
       emailKinds
       quietHoursStart
       quietHoursEnd
+      checkInReminderTime
     }
   }
 `);
@@ -62,9 +64,10 @@ const KINDS: { kind: NotificationKind; label: string }[] = [
   { kind: 'COACH_ASSIGNED', label: 'A new coach joins my cohort' },
   { kind: 'DATA_EXPORT_READY', label: 'My data export is ready' },
   { kind: 'WEEKLY_SUMMARY', label: 'Weekly summary or note' },
+  { kind: 'CHECK_IN_REMINDER', label: 'My daily check-in reminder' },
 ];
 
-type Preferences = { emailKinds: NotificationKind[]; quietHoursStart?: string | null; quietHoursEnd?: string | null };
+type Preferences = { emailKinds: NotificationKind[]; quietHoursStart?: string | null; quietHoursEnd?: string | null; checkInReminderTime?: string | null };
 
 export function SettingsPage() {
   const { data, loading, error } = useQuery(SETTINGS);
@@ -127,6 +130,7 @@ export function SettingsPage() {
 function EmailPreferences({ initial }: { initial: Preferences }) {
   const [kinds, setKinds] = useState<NotificationKind[]>(initial.emailKinds);
   const [quiet, setQuiet] = useState({ start: initial.quietHoursStart ?? '', end: initial.quietHoursEnd ?? '' });
+  const [reminder, setReminder] = useState(initial.checkInReminderTime ?? '');
   const [saved, setSaved] = useState(false);
   const [update, updateState] = useMutation(UPDATE_PREFERENCES, { refetchQueries: [{ query: SETTINGS }] });
   const fields = humanFieldErrors(updateState.error, 'input.');
@@ -135,7 +139,7 @@ function EmailPreferences({ initial }: { initial: Preferences }) {
     event.preventDefault();
     setSaved(false);
     const result = await update({
-      variables: { input: { emailKinds: kinds, quietHoursStart: quiet.start || null, quietHoursEnd: quiet.end || null } },
+      variables: { input: { emailKinds: kinds, quietHoursStart: quiet.start || null, quietHoursEnd: quiet.end || null, checkInReminderTime: reminder || null } },
     }).catch(() => null);
     if (result?.data) setSaved(true);
   };
@@ -162,6 +166,16 @@ function EmailPreferences({ initial }: { initial: Preferences }) {
           <Text size="xs" c="dimmed" mt={4}>
             No email between these times in your timezone. Leave both empty for none.
           </Text>
+          <TextInput
+            mt="md"
+            label="Daily check-in reminder"
+            description="A gentle reminder at this time in your timezone, on days you have not checked in yet (never in your quiet hours). Leave empty for none."
+            type="time"
+            value={reminder}
+            onChange={(e) => setReminder(e.currentTarget.value)}
+            error={fields['checkInReminderTime']}
+            maw={220}
+          />
           {updateState.error && !Object.keys(fields).length && <ErrorState error={updateState.error} />}
           <Group mt="md">
             <Button type="submit" loading={updateState.loading}>

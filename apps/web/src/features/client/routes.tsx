@@ -6,6 +6,7 @@ export const clientRoutes: RouteObject[] = [
   { path: 'homework', lazy: async () => ({ Component: (await import('./homework-list-page')).HomeworkListPage }) },
   { path: 'homework/:assignmentId', lazy: async () => ({ Component: (await import('./homework-page')).HomeworkPage }) },
   { path: 'history', lazy: async () => ({ Component: (await import('./progress-page')).ProgressPage }) },
+  { path: 'practice', lazy: async () => ({ Component: (await import('../practice/practice-page')).PracticePage }) },
   { path: 'cohorts', lazy: async () => ({ Component: (await import('./cohorts-page')).CohortsPage }) },
   { path: 'privacy', lazy: async () => ({ Component: (await import('./privacy-page')).PrivacyPage }) },
 ];

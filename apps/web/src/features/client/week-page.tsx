@@ -17,6 +17,8 @@ import { curriculumWeekOf } from '@anchored/curriculum';
 import { programPosition, type ProgramPosition } from '@anchored/domain';
 import { nextSession, webcalUrl } from './next-session';
 import { CLIENT_ENROLLMENTS } from './queries';
+import { CheckInCard } from '../practice/check-in-card';
+import { WeatherCard } from '../practice/weather-card';
 
 const WEEK_COHORT = graphql(`
   query ClientWeekCohort($id: ID!) {
@@ -95,6 +97,7 @@ export function WeekPage() {
           </EmptyState>
         ) : (
           <Stack gap="xl">
+            <CheckInCard />
             {enrolled.map((e) => (
               <CohortWeek key={e.cohort.id} cohortId={e.cohort.id} named={enrolled.length > 1} />
             ))}
@@ -126,6 +129,7 @@ function CohortWeek({ cohortId, named }: { cohortId: string; named: boolean }) {
       <Stack gap="md">
         <NextSessionCard cohort={cohort} order={h} />
         <OpenHomeworkCard cohort={cohort} order={h} />
+        <WeatherCard cohortId={cohort.id} order={h} />
       </Stack>
     </SimpleGrid>
   );

@@ -47,6 +47,7 @@ export const COACH_COHORT_PROGRESS = graphql(`
       reviewed
       attendanceRate
       reachOutReasons
+      lastCheckInOn
     }
   }
 `);

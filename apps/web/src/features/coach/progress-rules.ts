@@ -33,7 +33,9 @@ export function reasonLabel(reason: ReachOutReason, row: ProgressRow): string {
 export const REACH_OUT_RULE =
   `We suggest reaching out when someone missed the last ${REACH_OUT.missedInARow} sessions, attends under ` +
   `${Math.round(REACH_OUT.attendanceBelow * 100)}% of the sessions held (excused ones left out), or has ` +
-  `${REACH_OUT.missingAtLeast} or more missing assignments. The weekly summary email names the same people.`;
+  `${REACH_OUT.missingAtLeast} or more missing assignments; and, once your cohort checks in daily, when someone has not ` +
+  `checked in for ${REACH_OUT.checkInWithinDays} days or their last ${REACH_OUT.recentCheckIns} check-ins are ` +
+  `${REACH_OUT.anchoredDropAtLeast} or more points less anchored than the ${REACH_OUT.earlierCheckIns} before. The weekly summary email names the same people.`;
 
 /** 0.666… → "67%"; null → "No sessions yet". */
 export function formatPercent(rate: number | null): string {

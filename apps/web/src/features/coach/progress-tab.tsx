@@ -2,6 +2,8 @@ import { PersonLabel } from '../../ui/person';
 import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, QueryState } from '../../ui/states';
+import { formatDate } from '../../lib/time';
+import { WeatherCard } from '../practice/weather-card';
 import { COACH_COHORT_PROGRESS } from './operations';
 import { formatPercent, reasonLabel, REACH_OUT_RULE, summarizeProgress } from './progress-rules';
 
@@ -18,6 +20,7 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
       attendanceRate: p.attendanceRate ?? null,
       reachOutReasons: p.reachOutReasons,
     },
+    lastCheckInOn: p.lastCheckInOn ?? null,
   }));
   const summary = summarizeProgress(rows.map((r) => r.row));
 
@@ -32,6 +35,7 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
           <Stat label="Awaiting your review" value={String(summary.awaitingReview)} />
           <Stat label="To reach out to" value={String(summary.toReachOut)} />
         </SimpleGrid>
+        <WeatherCard cohortId={cohortId} />
         <section aria-labelledby="progress-by-client">
           <Title order={2} size="h3" id="progress-by-client" mb={4}>
             Progress by client
@@ -41,7 +45,7 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
           </Text>
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm">
-              <Table.Caption>Homework and attendance of each enrolled client</Table.Caption>
+              <Table.Caption>Homework, attendance and daily check-ins of each enrolled client</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Client</Table.Th>
@@ -50,11 +54,12 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
                   <Table.Th scope="col">Late</Table.Th>
                   <Table.Th scope="col">Reviewed</Table.Th>
                   <Table.Th scope="col">Attendance</Table.Th>
+                  <Table.Th scope="col">Last check-in</Table.Th>
                   <Table.Th scope="col">Check-in</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rows.map(({ client, row }) => {
+                {rows.map(({ client, row, lastCheckInOn }) => {
                   const why = row.reachOutReasons.map((reason) => reasonLabel(reason, row));
                   return (
                     <Table.Tr key={client.id} bg={why.length ? 'var(--mantine-color-red-0)' : undefined}>
@@ -66,6 +71,7 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
                       <Table.Td>{row.late}</Table.Td>
                       <Table.Td>{row.reviewed}</Table.Td>
                       <Table.Td>{formatPercent(row.attendanceRate)}</Table.Td>
+                      <Table.Td>{lastCheckInOn ? formatDate(lastCheckInOn) : 'None yet'}</Table.Td>
                       <Table.Td>
                         {why.length ? (
                           <Group gap={4}>
