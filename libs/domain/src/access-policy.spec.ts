@@ -20,6 +20,14 @@ describe('access policy', () => {
     expect(roleRefusal(Permission.WITHDRAW_ENROLLMENT)).toBe('Only clients and admins may do that.');
   });
 
+  it('two-factor sign-in: coaches and admins, for themselves (no facts needed); never clients', () => {
+    expect(allowed(Permission.USE_TWO_FACTOR, coach)).toBe(true);
+    expect(allowed(Permission.USE_TWO_FACTOR, admin)).toBe(true);
+    expect(allowed(Permission.USE_TWO_FACTOR, client, { ownerId: 'k' })).toBe(false);
+    expect(factsNeeded(Permission.USE_TWO_FACTOR, Role.COACH)).toEqual([]);
+    expect(roleRefusal(Permission.USE_TWO_FACTOR)).toBe('Only coaches and admins may do that.');
+  });
+
   it('admin-only permissions', () => {
     for (const p of [Permission.ADMINISTER, Permission.MANAGE_ENROLLMENT, Permission.READ_AUDIT_LOG]) {
       expect(allowed(p, admin)).toBe(true);
