@@ -16,6 +16,7 @@ import { ReconcilerService } from './notify/reconciler.service';
 import { RecipientRetimeService } from './notify/recipient-retime.service';
 import { SessionRemindersService } from './notify/session-reminders.service';
 import { WeeklySummariesService } from './notify/weekly-summaries.service';
+import { WeeklyPromptsService } from './community/weekly-prompts.service';
 import { EmailProcessor } from './processors/email.processor';
 import { withWorkerOptions } from './processors/metered-worker-host';
 import { RemindersProcessor } from './processors/reminders.processor';
@@ -64,6 +65,7 @@ export class WorkerModule {
         SessionRemindersService,
         HomeworkNoticesService,
         WeeklySummariesService,
+        WeeklyPromptsService,
         ReconcilerService,
         RecipientRetimeService,
         CheckInRemindersService,

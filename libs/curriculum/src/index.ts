@@ -3,3 +3,4 @@ export * from './templates';
 export * from './program';
 export * from './validate-responses';
 export * from './program-week';
+export * from './prompts';

@@ -10,6 +10,7 @@ import { ReconcilerService } from '../notify/reconciler.service';
 import { RecipientRetimeService } from '../notify/recipient-retime.service';
 import { SessionRemindersService } from '../notify/session-reminders.service';
 import { WeeklySummariesService } from '../notify/weekly-summaries.service';
+import { WeeklyPromptsService } from '../community/weekly-prompts.service';
 import { WORKER_CONFIG } from '../worker-config.module';
 import { WORKER_TUNING, WorkerTuning } from '../worker-tuning';
 import { MeteredWorkerHost, unknownJob } from './metered-worker-host';
@@ -28,6 +29,7 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
     private readonly sessionReminders: SessionRemindersService,
     private readonly homeworkNotices: HomeworkNoticesService,
     private readonly weeklySummaries: WeeklySummariesService,
+    private readonly weeklyPrompts: WeeklyPromptsService,
     private readonly reconciler: ReconcilerService,
     private readonly dataExports: DataExportService,
     private readonly recipientRetime: RecipientRetimeService,
@@ -41,6 +43,7 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
     // Idempotent: every worker process upserts the same schedulers, Redis keeps one of each.
     await this.queue.upsertJobScheduler(JobName.RECONCILE, { every: this.config.notifications.reconcileEverySeconds * 1000 }, { name: JobName.RECONCILE });
     await this.queue.upsertJobScheduler(JobName.WEEKLY_SUMMARIES, { every: 5 * 60_000 }, { name: JobName.WEEKLY_SUMMARIES });
+    await this.queue.upsertJobScheduler(JobName.WEEKLY_PROMPTS, { every: 5 * 60_000 }, { name: JobName.WEEKLY_PROMPTS });
     await this.queue.upsertJobScheduler(JobName.EXPIRE_DATA_EXPORTS, { every: 5 * 60_000 }, { name: JobName.EXPIRE_DATA_EXPORTS });
   }
 
@@ -54,6 +57,8 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
         return this.homeworkNotices.notify(NotificationKind.HOMEWORK_OVERDUE, job.data);
       case JobName.WEEKLY_SUMMARIES:
         return this.weeklySummaries.runDue();
+      case JobName.WEEKLY_PROMPTS:
+        return this.weeklyPrompts.runDue();
       case JobName.RECONCILE:
         return this.reconciler.reconcile();
       case JobName.BUILD_DATA_EXPORT:
