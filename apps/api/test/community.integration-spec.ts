@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { COMMUNITY_LIMITS, Role } from '@anchored/domain';
-import { CoachingCohort, applicant, coachingCohort, countQueries } from './coaching-fixtures';
-import { Session, TestApp, codes } from './test-app';
+import { PrivateTextCipher, buildDataExport } from '@anchored/data';
+import { CoachingCohort, applicant, coachingCohort, countQueries, enrollNewClient } from './coaching-fixtures';
+import { PASSWORD, Session, TestApp, codes } from './test-app';
 
 const TZ = 'Europe/Berlin';
 const POST_FIELDS = `id kind body pinned hidden removed editedAt createdAt crisisResources hiddenReason author { id name } cohort { id }
@@ -54,6 +55,14 @@ describe('the cohort community', () => {
     expect(codes(result as never)).toEqual([code]);
     expect(result.errors?.[0].message).toMatch(/\w/);
     expect(await fingerprint()).toBe(before);
+  }
+
+  /** A new client seated in an ACTIVE cohort (reopened for enrolment for a moment, as an admin would). */
+  async function enrollNewClientInto(cohort: CoachingCohort): Promise<Session> {
+    await t.db.query(`UPDATE cohorts SET status = 'ENROLLING' WHERE id = $1`, [cohort.id]);
+    const client = await enrollNewClient(t, admin, cohort.id);
+    await t.db.query(`UPDATE cohorts SET status = 'ACTIVE' WHERE id = $1`, [cohort.id]);
+    return client;
   }
 
   /** Writes older than the rate-limit window, so a long test does not run into it. */
@@ -312,6 +321,35 @@ describe('the cohort community', () => {
       expect(shared.author).toEqual({ id: alice.user.id });
       const seen = (await t.ok(`query($id: ID!) { post(id: $id) { author { id } sharedAnswers { fieldKey } sharedSubmission { id } } }`, { id: shared.id }, bob.token)).post;
       expect(seen).toEqual({ author: null, sharedAnswers: [{ fieldKey: 'situation' }], sharedSubmission: null });
+    });
+  });
+
+  describe('leaving and taking one’s data', () => {
+    it('the data export holds the person’s posts, shared answers and replies, decrypted', async () => {
+      const writer = circle.clients[2];
+      const { id } = await post(writer, 'Export me, please');
+      await t.ok(REPLY, { p: id, b: 'And my reply' }, writer.token);
+      await forgetRate();
+      const cipher = new PrivateTextCipher(t.config.homeworkKeys);
+      const exported = await buildDataExport(t.db.manager, cipher, writer.user.id);
+      expect(exported.about.sections).toContain('community');
+      expect(exported.community.posts.map((p) => p.body)).toContain('Export me, please');
+      expect(exported.community.replies.map((r) => r.body)).toContain('And my reply');
+    });
+
+    it('deleting an account turns the person’s posts and replies into removed placeholders without an author', async () => {
+      const leaver = await enrollNewClientInto(circle);
+      const { id } = await post(leaver, 'I will be gone SECRET-LEAVER');
+      const other = await post(alice, 'Stay');
+      const reply = (await t.ok(REPLY, { p: other.id, b: 'Bye SECRET-LEAVER' }, leaver.token)).replyToPost;
+      await forgetRate();
+      await t.ok(`mutation($p: String!) { deleteMyAccount(currentPassword: $p) }`, { p: PASSWORD }, leaver.token);
+      const gone = (await t.ok(POST, { id }, bob.token)).post;
+      expect(gone).toMatchObject({ removed: true, body: '', author: null });
+      const thread = (await t.ok(POST, { id: other.id }, bob.token)).post;
+      expect(thread.replies.find((r: { id: string }) => r.id === reply.id)).toMatchObject({ removed: true, body: '', author: null });
+      const rows = await t.db.query(`SELECT body_encrypted FROM posts WHERE id = $1 UNION ALL SELECT body_encrypted FROM post_replies WHERE id = $2`, [id, reply.id]);
+      expect(rows).toEqual([{ body_encrypted: null }, { body_encrypted: null }]);
     });
   });
 

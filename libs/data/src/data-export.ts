@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { PrivateTextCipher, checkInNoteAad, feedbackAad, messageBodyAad, motivationAad, responsesAad } from './private-text-cipher';
+import { PrivateTextCipher, postBodyAad, replyBodyAad, sharedAnswersAad, checkInNoteAad, feedbackAad, messageBodyAad, motivationAad, responsesAad } from './private-text-cipher';
 
 /** How long a built export can be downloaded. */
 export const DATA_EXPORT_TTL_HOURS = 24;
@@ -26,6 +26,8 @@ interface CoachingRow { name: string; status: string }
 interface NotificationRow { kind: string; subject: string; body: string; created_at: When; read_at: When; email_status: string; emailed_at: When }
 interface CheckInRow { client_id: string; local_date: string; location: string; state: string; anchored: number; note_encrypted: string | null; created_at: When }
 interface MessageRow { id: string; conversation_id: string; cohort_name: string; other_name: string | null; body_encrypted: string; created_at: When }
+interface PostRow { id: string; cohort_id: string; cohort_name: string; kind: string; body_encrypted: string; shared_answers_encrypted: string | null; anonymous: boolean; hidden_at: When | null; edited_at: When | null; created_at: When }
+interface ReplyRow { id: string; post_id: string; cohort_name: string; body_encrypted: string; created_at: When }
 interface AccessRow { reader_name: string | null; reader_role: string | null; subject: string; subject_id: string; at: When }
 
 /**
@@ -92,13 +94,25 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
     [userId],
   );
 
+  // The person's own posts and replies in their circles (removed ones have no text left to give).
+  const posts: PostRow[] = await manager.query(
+    `SELECT p.id, p.cohort_id, c.name AS cohort_name, p.kind, p.body_encrypted, p.shared_answers_encrypted, p.anonymous, p.hidden_at, p.edited_at, p.created_at
+     FROM posts p JOIN cohorts c ON c.id = p.cohort_id WHERE p.author_id = $1 AND p.removed_at IS NULL ORDER BY p.created_at, p.id`,
+    [userId],
+  );
+  const replies: ReplyRow[] = await manager.query(
+    `SELECT r.id, r.post_id, c.name AS cohort_name, r.body_encrypted, r.created_at
+     FROM post_replies r JOIN posts p ON p.id = r.post_id JOIN cohorts c ON c.id = p.cohort_id WHERE r.author_id = $1 AND r.removed_at IS NULL ORDER BY r.created_at, r.id`,
+    [userId],
+  );
+
   return {
     about: {
       format: DATA_EXPORT_FORMAT,
       generatedAt: now.toISOString(),
       description:
-        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, your daily check-ins (with your private notes), and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link, nor your two-factor secret and recovery codes (only whether two-factor sign-in is on).',
-      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'checkIns', 'accessLog', 'messages'],
+        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, your daily check-ins (with your private notes), your posts and replies in your circles (with any answers you shared), and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link, nor your two-factor secret and recovery codes (only whether two-factor sign-in is on).',
+      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'checkIns', 'accessLog', 'messages', 'community'],
     },
     profile: {
       id: user.id,
@@ -165,6 +179,25 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
       sentAt: iso(m.created_at),
       body: cipher.decrypt<string>(m.body_encrypted, messageBodyAad({ id: m.id, conversationId: m.conversation_id })),
     })),
+    community: {
+      posts: posts.map((post) => ({
+        cohort: post.cohort_name,
+        kind: post.kind,
+        createdAt: iso(post.created_at),
+        editedAt: post.edited_at ? iso(post.edited_at) : null,
+        hidden: post.hidden_at !== null,
+        anonymous: post.anonymous,
+        body: cipher.decrypt<string>(post.body_encrypted, postBodyAad({ id: post.id, cohortId: post.cohort_id })),
+        sharedAnswers: post.shared_answers_encrypted
+          ? cipher.decrypt<{ answers: unknown[] }>(post.shared_answers_encrypted, sharedAnswersAad({ id: post.id, cohortId: post.cohort_id })).answers
+          : null,
+      })),
+      replies: replies.map((reply) => ({
+        cohort: reply.cohort_name,
+        createdAt: iso(reply.created_at),
+        body: cipher.decrypt<string>(reply.body_encrypted, replyBodyAad({ id: reply.id, postId: reply.post_id })),
+      })),
+    },
     accessLog: accessLog.map((l) => ({
       reader: l.reader_name ?? 'a deleted account',
       readerRole: l.reader_role ?? null,

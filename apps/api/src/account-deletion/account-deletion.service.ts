@@ -62,6 +62,13 @@ export class AccountDeletionService {
       await this.assertMayLeave(manager, user);
       await manager.query(`DELETE FROM invitations WHERE lower(email) = $1`, [user.email.toLowerCase()]);
       await manager.query(`DELETE FROM login_attempts WHERE email_hash = $1`, [createHash('sha256').update(`login:${user.email.trim().toLowerCase()}`).digest('hex')]);
+      // Their posts and replies become removed placeholders: the words go with them (shared answers
+      // too), the conversations others built around them stay. The author link is cut by the FK.
+      await manager.query(
+        `UPDATE posts SET removed_at = COALESCE(removed_at, now()), body_encrypted = NULL, shared_answers_encrypted = NULL, shared_submission_id = NULL, pinned = false WHERE author_id = $1`,
+        [user.id],
+      );
+      await manager.query(`UPDATE post_replies SET removed_at = COALESCE(removed_at, now()), body_encrypted = NULL WHERE author_id = $1`, [user.id]);
       await manager.query(`DELETE FROM users WHERE id = $1`, [user.id]);
     });
     return true;
