@@ -7,6 +7,7 @@ import { SettingsPage } from '../features/account/settings-page';
 import { adminRoutes } from '../features/admin/routes';
 import { clientRoutes } from '../features/client/routes';
 import { coachRoutes } from '../features/coach/routes';
+import { messagesRoutes } from '../features/messages/routes';
 import { WelcomeOrHome } from '../features/public/public-home-page';
 import { AppLayout } from '../layout/app-layout';
 import { EmptyState } from '../ui/states';
@@ -29,6 +30,8 @@ export const router = createBrowserRouter([
         children: [
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          // Clients and coaches (admins have no conversations: the page says so by being empty).
+          ...messagesRoutes,
           // Client screens live at the top level (/week, /homework …); coach and admin under a prefix.
           { element: <RequireRole allow="CLIENT" />, children: clientRoutes },
           { path: 'coach', element: <RequireRole allow="COACH" />, children: coachRoutes },

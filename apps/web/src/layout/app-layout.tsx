@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { ActionIcon, AppShell, Avatar, Burger, Group, Indicator, Menu, NavLink, ScrollArea, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBell, IconChevronDown, IconLogout, IconSettings } from '@tabler/icons-react';
@@ -19,11 +19,21 @@ export const UNREAD_COUNT = graphql(`
   }
 `);
 
+const NOTIFICATION_ADDED = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      id
+    }
+  }
+`);
+
 const NAV: Record<string, NavItem[]> = { CLIENT: clientNav, COACH: coachNav, ADMIN: adminNav };
 
 function NotificationsBell() {
   // Polled: the worker creates reminders and summaries while the page is open.
-  const { data } = useQuery(UNREAD_COUNT, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  const { data, refetch } = useQuery(UNREAD_COUNT, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  // Live: a new notification (stored by the API or the worker) updates the count at once.
+  useSubscription(NOTIFICATION_ADDED, { onData: () => void refetch() });
   const count = data?.unreadNotificationCount ?? 0;
   return (
     <Indicator label={count > 99 ? '99+' : count} size={18} disabled={count === 0} offset={4} color="red">

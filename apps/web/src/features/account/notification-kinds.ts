@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   DATA_EXPORT_READY: 'Your data export',
   WEEKLY_SUMMARY: 'Weekly summary',
   SECURITY: 'Account security',
+  NEW_MESSAGE: 'Private message',
 };
 
 /** The small line above a notification's text: what kind of news it is. */
@@ -31,5 +32,6 @@ export function notificationLink(kind: string, role: string): NotificationLink |
   if (kind === 'COACH_ASSIGNED' && role === 'CLIENT') return { to: '/privacy', label: 'See who has read your answers' };
   if (kind === 'FEEDBACK_READY' && role === 'CLIENT') return { to: '/history', label: 'Read the feedback' };
   if (kind === 'DATA_EXPORT_READY') return { to: '/settings', label: 'Download your data' };
+  if (kind === 'NEW_MESSAGE') return { to: '/messages', label: 'Open your messages' };
   return null;
 }

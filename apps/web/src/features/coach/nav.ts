@@ -1,7 +1,8 @@
-import { IconBook, IconLayoutDashboard } from '@tabler/icons-react';
+import { IconBook, IconLayoutDashboard, IconMessages } from '@tabler/icons-react';
 import type { NavItem } from '../../layout/nav';
 
 export const coachNav: NavItem[] = [
   { label: 'My cohorts', to: '/coach', icon: IconLayoutDashboard },
   { label: 'Curriculum', to: '/coach/curriculum', icon: IconBook },
+  { label: 'Messages', to: '/messages', icon: IconMessages },
 ];

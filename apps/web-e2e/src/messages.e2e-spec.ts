@@ -1,0 +1,107 @@
+import { DateTime } from 'luxon';
+import type { Browser } from 'playwright-core';
+import { PHONE, checkScreen, launchBrowser, logInThroughForm, newPerson, overflowsHorizontally, pageErrors } from './support/browser';
+import { ADMIN, Platform } from './support/platform';
+
+const PASSWORD = 'a password for the messages test';
+
+/**
+ * Private messages, live: a client writes to their coach (keyboard only, at phone width) and the
+ * coach, in another browser profile with the conversation open, sees it appear without a reload;
+ * the unread badge and the notifications bell follow live too.
+ */
+describe('Messages', () => {
+  let platform: Platform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await Platform.start();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  async function arrange(): Promise<{ client: { email: string; name: string }; coach: { email: string; name: string } }> {
+    const stamp = Date.now();
+    const admin = await platform.logIn(ADMIN.email, ADMIN.password);
+    const coach = { email: `cora.${stamp}@example.com`, name: 'Cora Coach' };
+    const client = { email: `milo.${stamp}@example.com`, name: 'Milo Member' };
+    const { inviteUser } = await platform.gql<{ inviteUser: { token: string } }>('mutation($i: InviteInput!) { inviteUser(input: $i) { token } }', { i: { email: coach.email, role: 'COACH' } }, admin);
+    const { acceptInvitation } = await platform.gql<{ acceptInvitation: { user: { id: string } } }>(
+      'mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { user { id } } }',
+      { i: { token: inviteUser.token, name: coach.name, password: PASSWORD, timezone: 'Europe/Berlin' } },
+    );
+    const { signUp } = await platform.gql<{ signUp: { accessToken: string } }>('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
+      i: { email: client.email, password: PASSWORD, name: client.name, timezone: 'Europe/Berlin' },
+    });
+    const startsOn = DateTime.utc().minus({ days: 3 }).toFormat('yyyy-MM-dd');
+    const { createCohort } = await platform.gql<{ createCohort: { id: string } }>('mutation($i: CreateCohortInput!) { createCohort(input: $i) { id } }', {
+      i: { name: `Messages Circle ${stamp}`, startsOn, timezone: 'Europe/Berlin', capacity: 5 },
+    }, admin);
+    await platform.gql('mutation($c: ID!, $u: ID!) { assignCoach(cohortId: $c, coachId: $u) { id } }', { c: createCohort.id, u: acceptInvitation.user.id }, admin);
+    await platform.gql('mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ENROLLING) { id } }', { c: createCohort.id }, admin);
+    const { applyToCohort } = await platform.gql<{ applyToCohort: { id: string } }>('mutation($c: ID!) { applyToCohort(input: { cohortId: $c }) { id } }', { c: createCohort.id }, signUp.accessToken);
+    await platform.gql('mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: ACCEPT) { id } }', { e: applyToCohort.id }, admin);
+    return { client, coach };
+  }
+
+  it('a client messages their coach; the coach sees it arrive without reloading', async () => {
+    const { client, coach } = await arrange();
+    const c = await newPerson(browser, platform.url, { viewport: PHONE });
+    const k = await newPerson(browser, platform.url);
+
+    // The client opens a conversation with their coach, keyboard only.
+    await c.page.goto('/login');
+    await logInThroughForm(c.page, client.email, PASSWORD);
+    await c.page.waitForURL('**/week');
+    await c.page.goto('/messages');
+    await c.page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
+    const picker = c.page.getByRole('textbox', { name: 'Message your coach' });
+    await picker.focus();
+    await c.page.keyboard.type('Cora');
+    await c.page.getByRole('option', { name: new RegExp(coach.name) }).waitFor();
+    await c.page.keyboard.press('Enter');
+    await c.page.keyboard.press('Tab');
+    await c.page.keyboard.press('Enter');
+    await c.page.waitForURL('**/messages/*');
+    const conversationUrl = new URL(c.page.url()).pathname;
+    await c.page.getByRole('textbox', { name: 'Your message' }).waitFor();
+    await checkScreen(c.page, 'messages-client-phone');
+    expect(await overflowsHorizontally(c.page)).toBe(false);
+
+    // The coach has the same conversation open in their own browser.
+    await k.page.goto('/login');
+    await logInThroughForm(k.page, coach.email, PASSWORD);
+    await k.page.waitForURL('**/coach');
+    await k.page.getByRole('link', { name: 'Messages' }).first().click();
+    await k.page.getByRole('link', { name: client.name }).click();
+    await k.page.waitForURL(`**${conversationUrl}`);
+    await k.page.getByRole('list', { name: `Messages with ${client.name}` }).waitFor();
+    await k.page.waitForLoadState('networkidle');
+
+    // The client writes and sends with the keyboard (Ctrl+Enter).
+    const text = 'Thank you for today, the exercise helped.';
+    await c.page.getByRole('textbox', { name: 'Your message' }).fill(text);
+    await c.page.getByRole('textbox', { name: 'Your message' }).press('Control+Enter');
+    await c.page.getByRole('list', { name: `Messages with ${coach.name}` }).getByText(text).waitFor();
+
+    // It appears for the coach live: same page, no reload.
+    const before = await k.page.evaluate(() => performance.getEntriesByType('navigation').length);
+    await k.page.getByRole('list', { name: `Messages with ${client.name}` }).getByText(text).waitFor({ timeout: 10_000 });
+    expect(await k.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(before);
+    await checkScreen(k.page, 'messages-coach-desktop');
+
+    // The coach answers; the client sees it live too.
+    await k.page.getByRole('textbox', { name: 'Your message' }).fill('Glad to hear it. See you Thursday.');
+    await k.page.getByRole('button', { name: 'Send' }).click();
+    await c.page.getByText('Glad to hear it. See you Thursday.').waitFor({ timeout: 10_000 });
+
+    expect(pageErrors(c.page)).toEqual([]);
+    expect(pageErrors(k.page)).toEqual([]);
+    await c.context.close();
+    await k.context.close();
+  });
+});
