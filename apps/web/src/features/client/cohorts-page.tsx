@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Card, Group, Progress, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { notifySuccess } from '../../ui/notify';
 import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
@@ -135,6 +136,11 @@ export function CohortsPage() {
                           {' · '}Runs {formatDate(e.cohort.startsOn)} to {formatDate(e.cohort.endsOn)}
                         </Text>
                       </Stack>
+                      {e.status === 'ENROLLED' && (
+                        <Button component={Link} to={`/cohorts/${e.cohort.id}/buddy`} variant="light" aria-label={`My buddy in ${e.cohort.name}`}>
+                          My buddy
+                        </Button>
+                      )}
                       {OPEN_STATUSES.includes(e.status) && (
                         <Button variant="default" color="red" onClick={() => setWithdrawing(e)} aria-label={`Withdraw from ${e.cohort.name}`}>
                           Withdraw

@@ -8,5 +8,6 @@ export const clientRoutes: RouteObject[] = [
   { path: 'history', lazy: async () => ({ Component: (await import('./progress-page')).ProgressPage }) },
   { path: 'practice', lazy: async () => ({ Component: (await import('../practice/practice-page')).PracticePage }) },
   { path: 'cohorts', lazy: async () => ({ Component: (await import('./cohorts-page')).CohortsPage }) },
+  { path: 'cohorts/:cohortId/buddy', lazy: async () => ({ Component: (await import('../buddies/buddy-page')).BuddyPage }) },
   { path: 'privacy', lazy: async () => ({ Component: (await import('./privacy-page')).PrivacyPage }) },
 ];

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Breadcrumbs, Tabs, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Tabs, Text } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDate } from '../../lib/time';
 import { PageHeader } from '../../ui/page';
@@ -52,7 +52,14 @@ export function CohortPage() {
                   {formatDate(cohort.endsOn)} · {cohort.enrolledCount} enrolled · {cohort.timezone}
                 </>
               }
-              actions={<StatusBadge status={cohort.status} />}
+              actions={
+                <Group gap="sm">
+                  <Button component={Link} to={`/coach/cohorts/${cohort.id}/buddies`} variant="default" size="xs">
+                    Buddies
+                  </Button>
+                  <StatusBadge status={cohort.status} />
+                </Group>
+              }
             />
             <Tabs value={tab} onChange={(v) => setParams(v && v !== 'progress' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
               <Tabs.List mb="lg" aria-label="Cohort dashboard">
