@@ -9,31 +9,35 @@ const PASSWORD = 'a coach password for two-factor';
 // codes, and the next login asks for the authenticator code.
 describe('two-factor sign-in in the browser', () => {
   let platform: Platform;
+  /** The same database, served with ADMIN_REQUIRE_2FA=true. */
+  let strict: Platform;
   let browser: Browser;
 
   beforeAll(async () => {
     platform = await Platform.start();
+    strict = await Platform.start({ env: { ADMIN_REQUIRE_2FA: 'true' } });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
+    await strict?.stop();
     await platform?.stop();
   });
 
-  /** A coach, invited by the admin, with a password. */
-  async function coach(): Promise<string> {
-    const email = `corin.${Date.now()}@example.com`;
+  /** A coach or admin, invited by the bootstrap admin (on the platform without the requirement), with a password. */
+  async function staff(role: 'COACH' | 'ADMIN' = 'COACH'): Promise<string> {
+    const email = `${role.toLowerCase()}.${Date.now()}@example.com`;
     const admin = await platform.logIn(ADMIN.email, ADMIN.password);
-    const { inviteUser } = await platform.gql<{ inviteUser: { token: string } }>(`mutation($i: InviteInput!) { inviteUser(input: $i) { token } }`, { i: { email, role: 'COACH' } }, admin);
+    const { inviteUser } = await platform.gql<{ inviteUser: { token: string } }>(`mutation($i: InviteInput!) { inviteUser(input: $i) { token } }`, { i: { email, role } }, admin);
     await platform.gql(`mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { accessToken } }`, {
-      i: { token: inviteUser.token, name: 'Corin Coach', password: PASSWORD, timezone: 'Europe/Berlin' },
+      i: { token: inviteUser.token, name: role === 'COACH' ? 'Corin Coach' : 'Ada Admin', password: PASSWORD, timezone: 'Europe/Berlin' },
     });
     return email;
   }
 
   it('sets it up in Settings with a real authenticator code, shows the recovery codes once, and the next login asks for a code', async () => {
-    const email = await coach();
+    const email = await staff();
     const { page, context } = await newPerson(browser, platform.url);
     await page.goto('/login');
     await logInThroughForm(page, email, PASSWORD);
@@ -102,5 +106,32 @@ describe('two-factor sign-in in the browser', () => {
     await third.page.getByRole('button', { name: 'Log in' }).click();
     await third.page.waitForURL('**/coach**');
     await third.context.close();
+  });
+
+  it('with ADMIN_REQUIRE_2FA, sends an admin without it to the setup in Settings, and opens the rest once it is on', async () => {
+    const email = await staff('ADMIN');
+    const { page, context } = await newPerson(browser, strict.url);
+    await page.goto('/login');
+    await logInThroughForm(page, email, PASSWORD);
+    await page.waitForURL('**/settings?two-factor=required');
+    const section = page.getByRole('region', { name: 'Two-factor sign-in' });
+    await section.getByRole('alert').filter({ hasText: 'Admins must use two-factor sign-in here' }).waitFor();
+    await expect(section.getByRole('heading', { name: 'Two-factor sign-in' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await checkScreen(page, 'two-factor-required-admin');
+
+    await section.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const secret = (await section.getByTestId('two-factor-secret').innerText()).trim();
+    await section.getByRole('textbox', { name: /Code from your app/ }).fill(await authenticatorCode(secret));
+    await section.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await section.getByTestId('recovery-codes').waitFor();
+    await section.getByRole('button', { name: 'I have saved them' }).click();
+    // Now the admin screens answer.
+    await page.goto('/admin');
+    await page.waitForURL('**/admin**');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(page.url()).not.toContain('two-factor=required');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
   });
 });

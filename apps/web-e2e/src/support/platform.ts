@@ -39,8 +39,11 @@ export class Platform {
     readonly output: () => string,
   ) {}
 
-  /** `smtpUrl`: where the API sends its emails (e.g. a test SMTP server); unset: .eml files, as documented. */
-  static async start(options: { smtpUrl?: string } = {}): Promise<Platform> {
+  /**
+   * `smtpUrl`: where the API sends its emails (e.g. a test SMTP server); unset: .eml files, as documented.
+   * `env`: further documented variables for this platform (e.g. ADMIN_REQUIRE_2FA).
+   */
+  static async start(options: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<Platform> {
     if (!existsSync(API_MAIN) || !existsSync(WEB_INDEX)) {
       throw new Error('Build the API and the web app first: npx nx run-many -t build -p api web');
     }
@@ -67,6 +70,7 @@ export class Platform {
         WEB_DIST_DIR: join(ROOT, 'dist/web'),
         LOG_LEVEL: 'warn',
         ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl, MAIL_FROM: 'Anchored <no-reply@anchored.test>' } : {}),
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
