@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Radio, Slider, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Radio, Slider, Stack, Text, Textarea, Title } from '@mantine/core';
 import { DateTime } from 'luxon';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useMe } from '../../auth/auth-context';
 import type { Location, NervousSystemState } from '../../gql/graphql';
 import { ErrorState } from '../../ui/states';
@@ -61,9 +62,14 @@ export function CheckInCard({ order = 2 }: { order?: 2 | 3 }) {
         <Text size="sm" mt="xs" role="status">
           You checked in today: {locationLabel(done.location).toLowerCase()}, {stateLabel(done.state).toLowerCase()}, anchored {done.anchored} of 10.
         </Text>
-        <Button variant="subtle" mt="xs" px={0} onClick={startEditing}>
-          Change today’s check-in
-        </Button>
+        <Group gap="md" mt="xs">
+          <Button variant="subtle" px={0} onClick={startEditing}>
+            Change today’s check-in
+          </Button>
+          <Anchor component={Link} to="/practice" size="sm">
+            See my practice
+          </Anchor>
+        </Group>
       </Card>
     );
   }
@@ -95,7 +101,7 @@ export function CheckInCard({ order = 2 }: { order?: 2 | 3 }) {
             </Stack>
           </Radio.Group>
           <div>
-            <Text size="sm" fw={500} id="anchored-label">
+            <Text size="sm" fw={500} aria-hidden>
               How anchored in myself do I feel? {anchored} of 10, {anchoredWords(anchored)}
             </Text>
             <Slider
@@ -106,7 +112,8 @@ export function CheckInCard({ order = 2 }: { order?: 2 | 3 }) {
               step={1}
               value={anchored}
               onChange={setAnchored}
-              thumbProps={{ 'aria-labelledby': 'anchored-label', 'aria-valuetext': `${anchored} of 10, ${anchoredWords(anchored)}` }}
+              thumbLabel="How anchored in myself I feel, 0 to 10"
+              thumbProps={{ 'aria-valuetext': `${anchored} of 10, ${anchoredWords(anchored)}` }}
               marks={[
                 { value: 0, label: '0' },
                 { value: 5, label: '5' },
