@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
+import { buildDataExport } from '@anchored/data';
 import { Role } from '@anchored/domain';
+import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../src/private-text/private-text-cipher';
 import { CoachingCohort, coachingCohort, countQueries, enrollNewClient } from './coaching-fixtures';
-import { Session, TestApp, codes } from './test-app';
+import { PASSWORD, Session, TestApp, codes } from './test-app';
 
 const TZ = 'Europe/Berlin';
 const PAIR = `id startsOn endsOn cohort { id } members { id name } sharingMyWeather buddyWeather { buddy { id } localDate location state }`;
@@ -190,10 +192,25 @@ describe('buddies', () => {
     expect(second.some((p) => p.members.map((m) => m.id).sort().join() === [ben, dev].sort().join())).toBe(true);
   });
 
-  it('a deleted account leaves its pairs', async () => {
-    const [, , , , eli] = cohort.clients;
-    await t.db.query(`DELETE FROM users WHERE id = $1`, [eli.user.id]);
-    const rows = await t.db.query(`SELECT 1 FROM buddy_pair_members WHERE user_id = $1`, [eli.user.id]);
-    expect(rows).toHaveLength(0);
+  it("the data export lists the person's pairings with their buddies' names, and nothing else of theirs", async () => {
+    const [, ben] = cohort.clients;
+    const doc = await buildDataExport(t.db.manager, t.app.get<PrivateTextCipher>(PRIVATE_TEXT_CIPHER), ben.user.id);
+    expect(doc.about.sections).toContain('buddies');
+    expect(doc.buddies).toEqual([
+      { cohort: 'Buddy Circle', buddies: ['Dev'], startsOn: today(), endsOn: today(), sharedMyWeather: false },
+      { cohort: 'Buddy Circle', buddies: ['Dev'], startsOn: today(), endsOn: null, sharedMyWeather: false },
+    ]);
+  });
+
+  it('deleting an account takes the person out of every pairing; their buddy keeps the pair', async () => {
+    const [ana, , cleo, , eli] = cohort.clients;
+    const pairOf = async (who: Session) => ((await t.ok(MY_BUDDY, { c: cohort.id }, who.token)).myBuddy as Pair | null)?.members.map((m) => m.id) ?? [];
+    const eliPair = await pairOf(eli);
+    expect(eliPair).toContain(eli.user.id);
+    expect((await t.ok(`mutation($p: String!) { deleteMyAccount(currentPassword: $p) }`, { p: PASSWORD }, eli.token)).deleteMyAccount).toBe(true);
+    expect(await t.db.query(`SELECT 1 FROM buddy_pair_members WHERE user_id = $1`, [eli.user.id])).toHaveLength(0);
+    const left = eliPair.filter((id) => id !== eli.user.id);
+    const someone = [ana, cleo, ...cohort.clients].find((c) => left.includes(c.user.id));
+    if (someone) expect((await pairOf(someone)).sort()).toEqual(left.sort());
   });
 });

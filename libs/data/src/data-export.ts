@@ -28,6 +28,7 @@ interface CheckInRow { client_id: string; local_date: string; location: string; 
 interface MessageRow { id: string; conversation_id: string; cohort_name: string; other_name: string | null; body_encrypted: string; created_at: When }
 interface PostRow { id: string; cohort_id: string; cohort_name: string; kind: string; body_encrypted: string; shared_answers_encrypted: string | null; anonymous: boolean; hidden_at: When | null; edited_at: When | null; created_at: When }
 interface ReplyRow { id: string; post_id: string; cohort_name: string; body_encrypted: string; created_at: When }
+interface BuddyRow { cohort_name: string; starts_on: string; ends_on: string | null; shares_weather: boolean; buddy_names: string[] }
 interface AccessRow { reader_name: string | null; reader_role: string | null; subject: string; subject_id: string; at: When }
 
 /**
@@ -106,13 +107,23 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
     [userId],
   );
 
+  // The person's buddy pairings (docs/buddies.md): cohort, dates and their buddies' names, which they saw in the app.
+  const buddies: BuddyRow[] = await manager.query(
+    `SELECT c.name AS cohort_name, to_char(p.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(p.ends_on, 'YYYY-MM-DD') AS ends_on, me.shares_weather,
+            coalesce(array_agg(u.name ORDER BY u.name) FILTER (WHERE u.id IS NOT NULL), '{}') AS buddy_names
+     FROM buddy_pair_members me JOIN buddy_pairs p ON p.id = me.pair_id JOIN cohorts c ON c.id = p.cohort_id
+     LEFT JOIN buddy_pair_members o ON o.pair_id = p.id AND o.user_id <> me.user_id LEFT JOIN users u ON u.id = o.user_id
+     WHERE me.user_id = $1 GROUP BY p.id, c.name, me.shares_weather ORDER BY p.starts_on, p.id`,
+    [userId],
+  );
+
   return {
     about: {
       format: DATA_EXPORT_FORMAT,
       generatedAt: now.toISOString(),
       description:
-        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, your daily check-ins (with your private notes), your posts and replies in your circles (with any answers you shared), and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link, nor your two-factor secret and recovery codes (only whether two-factor sign-in is on).',
-      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'checkIns', 'accessLog', 'messages', 'community'],
+        'Everything Anchored holds about you, as of generatedAt: your profile and settings, your applications and places in cohorts (with what you wrote when you applied), your homework answers and the feedback on them, your attendance, your notifications, your daily check-ins (with your private notes), your posts and replies in your circles (with any answers you shared), your buddy pairings (with the names of your buddies), and who other than you has read your private writing. Times are ISO 8601 in UTC. Your password is never stored in a readable form and is not included; neither is the secret of your calendar feed link, nor your two-factor secret and recovery codes (only whether two-factor sign-in is on).',
+      sections: ['profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'checkIns', 'accessLog', 'messages', 'community', 'buddies'],
     },
     profile: {
       id: user.id,
@@ -198,6 +209,7 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
         body: cipher.decrypt<string>(reply.body_encrypted, replyBodyAad({ id: reply.id, postId: reply.post_id })),
       })),
     },
+    buddies: buddies.map((b) => ({ cohort: b.cohort_name, buddies: b.buddy_names, startsOn: b.starts_on, endsOn: b.ends_on, sharedMyWeather: b.shares_weather })),
     accessLog: accessLog.map((l) => ({
       reader: l.reader_name ?? 'a deleted account',
       readerRole: l.reader_role ?? null,
