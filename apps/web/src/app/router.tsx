@@ -8,6 +8,7 @@ import { adminRoutes } from '../features/admin/routes';
 import { clientRoutes } from '../features/client/routes';
 import { coachRoutes } from '../features/coach/routes';
 import { messagesRoutes } from '../features/messages/routes';
+import { circleRoutes } from '../features/circle/routes';
 import { WelcomeOrHome } from '../features/public/public-home-page';
 import { AppLayout } from '../layout/app-layout';
 import { EmptyState } from '../ui/states';
@@ -32,6 +33,8 @@ export const router = createBrowserRouter([
           { path: 'settings', element: <SettingsPage /> },
           // Clients and coaches (admins have no conversations: the page says so by being empty).
           ...messagesRoutes,
+          // Each cohort's community: its clients and coaches; admins read and moderate.
+          ...circleRoutes,
           // Client screens live at the top level (/week, /homework …); coach and admin under a prefix.
           { element: <RequireRole allow="CLIENT" />, children: clientRoutes },
           { path: 'coach', element: <RequireRole allow="COACH" />, children: coachRoutes },

@@ -11,6 +11,10 @@ const LABELS: Record<string, string> = {
   WEEKLY_SUMMARY: 'Weekly summary',
   SECURITY: 'Account security',
   NEW_MESSAGE: 'Private message',
+  POST_REPLY: 'A reply in your circle',
+  POST_HIDDEN: 'Your post was hidden',
+  POST_REPORTED: 'A post needs a look',
+  COMMUNITY_DIGEST: 'New in your circle',
 };
 
 /** The small line above a notification's text: what kind of news it is. */
@@ -33,5 +37,6 @@ export function notificationLink(kind: string, role: string): NotificationLink |
   if (kind === 'FEEDBACK_READY' && role === 'CLIENT') return { to: '/history', label: 'Read the feedback' };
   if (kind === 'DATA_EXPORT_READY') return { to: '/settings', label: 'Download your data' };
   if (kind === 'NEW_MESSAGE') return { to: '/messages', label: 'Open your messages' };
+  if (kind === 'POST_REPLY' || kind === 'POST_HIDDEN' || kind === 'POST_REPORTED' || kind === 'COMMUNITY_DIGEST') return { to: '/circle', label: 'Open the circle' };
   return null;
 }

@@ -1,4 +1,4 @@
-import { IconAnchor, IconCalendarWeek, IconChecklist, IconHistory, IconMessages, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
+import { IconAnchor, IconCalendarWeek, IconChecklist, IconHistory, IconMessages, IconCircles, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
 import type { NavItem } from '../../layout/nav';
 
 export const clientNav: NavItem[] = [
@@ -7,6 +7,7 @@ export const clientNav: NavItem[] = [
   { label: 'My progress', to: '/history', icon: IconHistory },
   { label: 'My practice', to: '/practice', icon: IconAnchor },
   { label: 'Cohorts', to: '/cohorts', icon: IconUsersGroup },
+  { label: 'Circle', to: '/circle', icon: IconCircles },
   { label: 'Messages', to: '/messages', icon: IconMessages },
   { label: 'Privacy', to: '/privacy', icon: IconShieldLock },
 ];
