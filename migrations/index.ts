@@ -16,6 +16,7 @@ import { BuddyPairs1765400000000 } from './1765400000000-BuddyPairs';
 import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
 import { CreateCommunity1765100000000 } from './1765100000000-CreateCommunity';
 import { PublicCohortInfo1765600000000 } from './1765600000000-PublicCohortInfo';
+import { Drafts1765700000000 } from './1765700000000-Drafts';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   BuddyPairs1765400000000,
   WithdrawnByTeam1765500000000,
   PublicCohortInfo1765600000000,
+  Drafts1765700000000,
 ];

@@ -30,6 +30,7 @@ import { AppConfigModule } from './config.module';
 import { DatabaseModule } from './database/database.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
 import { DataExportModule } from './data-export/data-export.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { EnrollmentModule } from './enrollment/enrollment.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
@@ -107,6 +108,7 @@ export class AppModule {
         ProgressModule,
         CalendarModule,
         DataExportModule,
+        DraftsModule,
         AccountDeletionModule,
         NotificationsModule,
         ConversationsModule,

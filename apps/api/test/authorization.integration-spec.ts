@@ -319,6 +319,10 @@ describe('authorization: every root field and private field, every role, against
     'Query.clientCheckIns': { op: `query($c: ID!, $u: ID!) { clientCheckIns(cohortId: $c, clientId: $u) { id } }`, call: () => ({ vars: { c: fx.cohort, u: fx.sessions.client.user.id } }) },
     'Query.cohortWeather': { op: `query($c: ID!) { cohortWeather(cohortId: $c) { clientsCheckedIn } }`, call: () => ({ vars: { c: fx.cohort } }) },
     'Query.myCheckInTrend': { op: `query($c: ID!) { myCheckInTrend(cohortId: $c) { streak { current } } }`, call: () => ({ vars: { c: fx.cohort } }) },
+    'Mutation.saveHomeworkDraft': { op: `mutation($a: ID!) { saveHomeworkDraft(assignmentId: $a, responses: {}) { savedAt } }`, call: () => ({ vars: { a: fx.openAssignment } }) },
+    'Mutation.discardHomeworkDraft': { op: `mutation($a: ID!) { discardHomeworkDraft(assignmentId: $a) }`, call: () => ({ vars: { a: fx.openAssignment } }) },
+    'Mutation.saveFeedbackDraft': { op: `mutation($s: ID!) { saveFeedbackDraft(submissionId: $s, feedback: "Half a thought") { savedAt } }`, call: () => ({ vars: { s: fx.reviewedSubmission } }) },
+    'Mutation.discardFeedbackDraft': { op: `mutation($s: ID!) { discardFeedbackDraft(submissionId: $s) }`, call: () => ({ vars: { s: fx.reviewedSubmission } }) },
     'Mutation.submitHomework': { op: `mutation($a: ID!, $r: JSON!) { submitHomework(input: { assignmentId: $a, responses: $r }) { id } }`, call: () => ({ vars: { a: fx.openAssignment, r: ANSWER } }) },
     'Mutation.unassignCoach': { op: `mutation($c: ID!, $u: ID!) { unassignCoach(cohortId: $c, coachId: $u) { id } }`, call: () => ({ vars: { c: fx.openCohort, u: fx.spareCoach.user.id } }) },
     'Mutation.updateNotificationPreferences': {

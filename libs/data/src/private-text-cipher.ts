@@ -78,6 +78,11 @@ export function responsesAad(submission: { assignmentId: string; clientId: strin
   return `submission:${submission.assignmentId}:${submission.clientId}`;
 }
 
+/** Unsent homework answers or feedback, bound to their author and what they are about. */
+export function draftAad(draft: { authorId: string; assignmentId: string | null; submissionId: string | null }): string {
+  return draft.assignmentId ? `draft-answers:${draft.assignmentId}:${draft.authorId}` : `draft-feedback:${draft.submissionId}:${draft.authorId}`;
+}
+
 /** The coach's feedback on one client's answer. */
 export function feedbackAad(submission: { assignmentId: string; clientId: string }): string {
   return `submission-feedback:${submission.assignmentId}:${submission.clientId}`;

@@ -131,6 +131,11 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** The submission's own client only: anyone else's is FORBIDDEN, coaches' and admins' included. */
   'Mutation.shareReflection': rule(Permission.WRITE_COMMUNITY, { client: 'own' }),
   'Mutation.createCohort': ADMINS(Permission.ADMINISTER),
+  /** Drafts are the author's alone: saving needs the right to send the real thing; discarding touches only the caller's own. */
+  'Mutation.saveHomeworkDraft': rule(Permission.SUBMIT_HOMEWORK, { client: 'allow' }),
+  'Mutation.discardHomeworkDraft': SIGNED_IN,
+  'Mutation.saveFeedbackDraft': rule(Permission.REVIEW_HOMEWORK, { coach: 'allow' }),
+  'Mutation.discardFeedbackDraft': SIGNED_IN,
   'Mutation.updateCohort': ADMINS(Permission.ADMINISTER),
   'Mutation.createSession': MANAGERS,
   /** The caller's own account; CONFLICT for a coach of an ACTIVE cohort and for the last admin. */
@@ -255,9 +260,12 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   /** Only reachable through the caller's own myDataExports and requestDataExport. */
   DataExport: ['downloadUrl', 'id', 'readyAt', 'requestedAt', 'status'],
   Enrollment: ['appliedAt', 'client', 'cohort', 'decidedAt', 'id', 'status', 'waitlistPosition', 'withdrawnByTeam'],
+  FeedbackDraft: ['feedback', 'savedAt'],
   /** Only in cohortFeedEvents (READ_COMMUNITY at subscribe and at every event). */
   FeedEvent: ['kind', 'post', 'reply'],
-  HomeworkAssignment: ['cohort', 'dueAt', 'id', 'instructions', 'template', 'title'],
+  /** myDraft: the calling client's own unsent answers (null for everyone else). */
+  HomeworkAssignment: ['cohort', 'dueAt', 'id', 'instructions', 'myDraft', 'template', 'title'],
+  HomeworkDraft: ['responses', 'savedAt'],
   HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required'],
   HomeworkTemplate: ['fields', 'instructions', 'key', 'title'],
   Invitation: ['acceptedAt', 'email', 'expiresAt', 'id', 'revokedAt', 'role'],
@@ -286,7 +294,8 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   Session: ['cohort', 'durationMinutes', 'id', 'moduleKey', 'startsAt', 'status', 'title'],
   /** Only in startTwoFactorSetup's answer, to the caller. */
   TwoFactorSetup: ['otpauthUri', 'qrCodeDataUrl', 'secret'],
-  Submission: ['assignment', 'client', 'id', 'late', 'reviewedAt', 'status', 'submittedAt'],
+  /** myFeedbackDraft: the calling coach's own unsent feedback (null for everyone else). */
+  Submission: ['assignment', 'client', 'id', 'late', 'myFeedbackDraft', 'reviewedAt', 'status', 'submittedAt'],
   User: ['bio', 'id', 'name', 'role', 'timezone'],
   WeeklyMeeting: ['durationMinutes', 'nextStartsAt', 'startTime', 'weekday'],
 };

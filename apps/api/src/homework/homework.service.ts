@@ -89,6 +89,8 @@ export class HomeworkService {
       row.responsesEncrypted = this.cipher.encrypt(responses, responsesAad(row));
       row.submittedAt = now;
       row.late = now.getTime() > assignment.dueAt.getTime();
+      // The answer is sent: its draft has done its job.
+      await manager.query(`DELETE FROM drafts WHERE assignment_id = $1 AND author_id = $2`, [assignment.id, caller.id]);
       if (existing) return repo.save(row);
       // Two first submissions racing: the unique index keeps one; the loser replaces it.
       await repo.createQueryBuilder().insert().values(row).orUpdate(['responses_encrypted', 'submitted_at', 'late'], ['assignment_id', 'client_id']).execute();
@@ -112,6 +114,8 @@ export class HomeworkService {
       submission.reviewedAt = new Date();
       submission.reviewedById = caller.id;
       const saved = await repo.save(submission);
+      // The feedback is given: the reviewer's draft of it has done its job.
+      await manager.query(`DELETE FROM drafts WHERE submission_id = $1 AND author_id = $2`, [submission.id, caller.id]);
       // Stored in the same transaction as the review: the client is told exactly when it commits.
       await outbox.notify([await this.feedbackReadyDraft(manager, saved, assignment)]);
       return saved;

@@ -8,6 +8,7 @@ import { CohortAuditAction, CohortAuditEntryEntity } from './cohort-audit-entry.
 import { CohortEntity } from './cohort.entity';
 import { ConversationEntity } from './conversation.entity';
 import { DataExportEntity, DataExportStatus } from './data-export.entity';
+import { DraftEntity } from './draft.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { HomeworkAssignmentEntity } from './homework-assignment.entity';
 import { InvitationEntity } from './invitation.entity';
@@ -39,6 +40,7 @@ export {
   ConversationEntity,
   DataExportEntity,
   DataExportStatus,
+  DraftEntity,
   EnrollmentEntity,
   HomeworkAssignmentEntity,
   InvitationEntity,
@@ -89,4 +91,5 @@ export const ENTITIES = [
   PostReplyEntity,
   PostReactionEntity,
   PostReportEntity,
+  DraftEntity,
 ];
