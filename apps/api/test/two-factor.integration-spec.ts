@@ -146,6 +146,11 @@ describe('two-factor sign-in for staff', () => {
       expect(codes(await logIn(coach.user.email, code))).toEqual(['TWO_FACTOR_INVALID']);
       const [{ left }] = await t.db.query(`SELECT count(*)::int AS left FROM two_factor_recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [coach.user.id]);
       expect(left).toBe(9);
+      // The person hears of it (SECURITY notice, emailed by the worker), with the count left.
+      const [notice] = await t.db.query(`SELECT subject, body FROM notifications WHERE user_id = $1 AND kind = 'SECURITY' ORDER BY created_at DESC, id DESC LIMIT 1`, [coach.user.id]);
+      expect(notice.subject).toBe('A recovery code was used to log in');
+      expect(notice.body).toContain('9 codes are left');
+      expect(notice.body).not.toContain(code);
     });
 
     it('regenerates the recovery codes with a code: the old ones stop working; a SECURITY notice', async () => {
@@ -156,7 +161,7 @@ describe('two-factor sign-in for staff', () => {
       expect(fresh.filter((c) => recovery.includes(c))).toEqual([]);
       expect(codes(await logIn(coach.user.email, recovery[2]))).toEqual(['TWO_FACTOR_INVALID']);
       expect((await logIn(coach.user.email, fresh[0])).data?.logIn.accessToken).toBeTruthy();
-      expect(await securityNotices(coach.user.id)).toEqual(['Two-factor sign-in is now on', 'New recovery codes for your Anchored account']);
+      expect(await securityNotices(coach.user.id)).toEqual(['Two-factor sign-in is now on', 'A recovery code was used to log in', 'New recovery codes for your Anchored account', 'A recovery code was used to log in']);
       recovery = fresh;
       await forgetFailures(coach.user.email);
     });

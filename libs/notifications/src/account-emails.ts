@@ -67,10 +67,11 @@ export type SecurityEvent =
   | 'EMAIL_CHANGED'
   | 'TWO_FACTOR_ENABLED'
   | 'TWO_FACTOR_DISABLED'
-  | 'RECOVERY_CODES_REGENERATED';
+  | 'RECOVERY_CODES_REGENERATED'
+  | 'RECOVERY_CODE_USED';
 
 /** A SECURITY notification: what happened to the account, and what to do if it was not the person. */
-export function renderSecurityNotice(input: { recipientName: string; event: SecurityEvent; newEmail?: string }): RenderedEmail {
+export function renderSecurityNotice(input: { recipientName: string; event: SecurityEvent; newEmail?: string; recoveryCodesLeft?: number }): RenderedEmail {
   const notYou = { text: 'If this was not you, please reset your password right away and tell the program team.' };
   switch (input.event) {
     case 'PASSWORD_RESET':
@@ -109,6 +110,14 @@ export function renderSecurityNotice(input: { recipientName: string; event: Secu
         { text: 'New recovery codes were just made for your Anchored account. The old ones no longer work.' },
         notYou,
       ]);
+    case 'RECOVERY_CODE_USED': {
+      const left = input.recoveryCodesLeft ?? 0;
+      return compose('A recovery code was used to log in', input.recipientName, [
+        { text: `Someone just logged in to your Anchored account with one of your recovery codes. It cannot be used again; ${left === 1 ? 'one code is' : `${left} codes are`} left.` },
+        { text: 'If you lost your phone, set up two-factor sign-in again in Settings, and make new recovery codes when few are left.' },
+        notYou,
+      ]);
+    }
   }
 }
 

@@ -149,17 +149,25 @@ export class TwoFactorService {
    * when this throws, exactly as for a wrong password.
    */
   async checkLogin(userId: string, code: string | null | undefined): Promise<void> {
-    await this.db.transaction(async (manager) => {
+    await this.outbox.transaction(async (manager, outbox) => {
       const credential = await manager.getRepository(TwoFactorCredentialEntity).findOneBy({ userId, confirmedAt: Not(IsNull()) });
       if (!credential) return;
       if (!code?.trim()) {
         throw new DomainError(ErrorCode.TWO_FACTOR_REQUIRED, 'Enter the six-digit code from your authenticator app, or one of your recovery codes.');
       }
-      if (!(await this.useSecondFactor(manager, credential, readSecondFactor(code)))) {
+      const factor = readSecondFactor(code);
+      if (!(await this.useSecondFactor(manager, credential, factor))) {
         throw new DomainError(ErrorCode.TWO_FACTOR_INVALID, 'That code is not correct or was already used. Wait for the next code in your authenticator app, or use a recovery code.');
+      }
+      if (factor?.kind === 'recovery') {
+        // A recovery code is for a lost phone: if it was not them, they hear of it at once.
+        const user = await manager.getRepository(UserEntity).findOneByOrFail({ id: userId });
+        const left = await manager.getRepository(TwoFactorRecoveryCodeEntity).countBy({ userId, usedAt: IsNull() });
+        await this.notice(outbox, user, 'RECOVERY_CODE_USED', left);
       }
     });
   }
+
 
   /** How many unused recovery codes the user has left. */
   async recoveryCodesLeft(userId: string): Promise<number> {
@@ -214,8 +222,8 @@ export class TwoFactorService {
     return codes;
   }
 
-  private async notice(outbox: OutboxWriter, user: UserEntity, event: SecurityEvent): Promise<void> {
-    const notice = renderSecurityNotice({ recipientName: user.name, event });
+  private async notice(outbox: OutboxWriter, user: UserEntity, event: SecurityEvent, recoveryCodesLeft?: number): Promise<void> {
+    const notice = renderSecurityNotice({ recipientName: user.name, event, recoveryCodesLeft });
     await outbox.notify([notificationDraft(user.id, NotificationKind.SECURITY, securityKey(event, randomUUID()), notice)]);
   }
 }
