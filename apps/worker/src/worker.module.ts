@@ -17,6 +17,7 @@ import { RecipientRetimeService } from './notify/recipient-retime.service';
 import { SessionRemindersService } from './notify/session-reminders.service';
 import { WeeklySummariesService } from './notify/weekly-summaries.service';
 import { WeeklyPromptsService } from './community/weekly-prompts.service';
+import { CommunityDigestService } from './community/community-digest.service';
 import { EmailProcessor } from './processors/email.processor';
 import { withWorkerOptions } from './processors/metered-worker-host';
 import { RemindersProcessor } from './processors/reminders.processor';
@@ -66,6 +67,7 @@ export class WorkerModule {
         HomeworkNoticesService,
         WeeklySummariesService,
         WeeklyPromptsService,
+        CommunityDigestService,
         ReconcilerService,
         RecipientRetimeService,
         CheckInRemindersService,

@@ -14,6 +14,8 @@ export enum JobName {
   WEEKLY_SUMMARIES = 'weekly-summaries',
   /** Repeating: post each ACTIVE cohort's weekly discussion prompt once its program week has started. */
   WEEKLY_PROMPTS = 'weekly-prompts',
+  /** Repeating: each member's daily count of new posts and replies in their circles, after 18:00 their time. */
+  COMMUNITY_DIGEST = 'community-digest',
   SEND_EMAIL = 'send-email',
   /** Build one person's data export (the JSON file of everything held about them). */
   BUILD_DATA_EXPORT = 'build-data-export',
@@ -77,6 +79,7 @@ export interface JobRegistry {
   [JobName.HOMEWORK_OVERDUE]: { queue: typeof REMINDERS_QUEUE; data: HomeworkNoticeData; result: NotifyOutcome };
   [JobName.WEEKLY_SUMMARIES]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { cohorts: number; notifications: number } };
   [JobName.WEEKLY_PROMPTS]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { posted: number } };
+  [JobName.COMMUNITY_DIGEST]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { sent: number } };
   [JobName.SEND_EMAIL]: { queue: typeof EMAIL_QUEUE; data: SendEmailData; result: 'sent' | 'nothing to do' };
   [JobName.BUILD_DATA_EXPORT]: { queue: typeof REMINDERS_QUEUE; data: BuildDataExportData; result: 'built' | 'nothing to do' };
   [JobName.EXPIRE_DATA_EXPORTS]: { queue: typeof REMINDERS_QUEUE; data: NoData; result: { expired: number; requeued: number } };

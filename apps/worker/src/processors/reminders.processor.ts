@@ -11,6 +11,7 @@ import { RecipientRetimeService } from '../notify/recipient-retime.service';
 import { SessionRemindersService } from '../notify/session-reminders.service';
 import { WeeklySummariesService } from '../notify/weekly-summaries.service';
 import { WeeklyPromptsService } from '../community/weekly-prompts.service';
+import { CommunityDigestService } from '../community/community-digest.service';
 import { WORKER_CONFIG } from '../worker-config.module';
 import { WORKER_TUNING, WorkerTuning } from '../worker-tuning';
 import { MeteredWorkerHost, unknownJob } from './metered-worker-host';
@@ -30,6 +31,7 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
     private readonly homeworkNotices: HomeworkNoticesService,
     private readonly weeklySummaries: WeeklySummariesService,
     private readonly weeklyPrompts: WeeklyPromptsService,
+    private readonly communityDigest: CommunityDigestService,
     private readonly reconciler: ReconcilerService,
     private readonly dataExports: DataExportService,
     private readonly recipientRetime: RecipientRetimeService,
@@ -44,6 +46,7 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
     await this.queue.upsertJobScheduler(JobName.RECONCILE, { every: this.config.notifications.reconcileEverySeconds * 1000 }, { name: JobName.RECONCILE });
     await this.queue.upsertJobScheduler(JobName.WEEKLY_SUMMARIES, { every: 5 * 60_000 }, { name: JobName.WEEKLY_SUMMARIES });
     await this.queue.upsertJobScheduler(JobName.WEEKLY_PROMPTS, { every: 5 * 60_000 }, { name: JobName.WEEKLY_PROMPTS });
+    await this.queue.upsertJobScheduler(JobName.COMMUNITY_DIGEST, { every: 5 * 60_000 }, { name: JobName.COMMUNITY_DIGEST });
     await this.queue.upsertJobScheduler(JobName.EXPIRE_DATA_EXPORTS, { every: 5 * 60_000 }, { name: JobName.EXPIRE_DATA_EXPORTS });
   }
 
@@ -59,6 +62,8 @@ export class RemindersProcessor extends MeteredWorkerHost implements OnApplicati
         return this.weeklySummaries.runDue();
       case JobName.WEEKLY_PROMPTS:
         return this.weeklyPrompts.runDue();
+      case JobName.COMMUNITY_DIGEST:
+        return this.communityDigest.runDue();
       case JobName.RECONCILE:
         return this.reconciler.reconcile();
       case JobName.BUILD_DATA_EXPORT:
