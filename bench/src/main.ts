@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@anchored/data';
 import { dashboardScenario } from './coach-dashboard';
+import { fanOutScenario } from './fan-out';
 import type { BenchContext, BenchResult, Scenario } from './context';
 import { schedulingScenario } from './scheduling';
 import { summariesScenario } from './summaries';
@@ -19,6 +20,7 @@ const SCENARIOS: [string, Scenario][] = [
   ['dashboard', dashboardScenario],
   ['scheduling', schedulingScenario],
   ['summaries', summariesScenario],
+  ['fan-out', fanOutScenario],
 ];
 
 // Compiled to dist/bench/bench/src/main.js: four levels below the repository root.

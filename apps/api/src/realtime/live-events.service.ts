@@ -65,6 +65,24 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     this.subscriber?.disconnect();
   }
 
+  /**
+   * One set of loaders per event, shared by every subscription of this process that receives it:
+   * the event reaches them all in the same tick, so their access checks batch into one query per
+   * kind of fact instead of one per subscriber. Loaders hold facts, not answers for a caller (rows
+   * by id, seats, coaches), so sharing them between subscribers reveals nothing; each
+   * subscription still decides for its own subscriber.
+   */
+  private readonly perEvent = new WeakMap<LiveEvent, Loaders>();
+
+  private loadersFor(event: LiveEvent): Loaders {
+    let loaders = this.perEvent.get(event);
+    if (!loaders) {
+      loaders = this.loaders.create();
+      this.perEvent.set(event, loaders);
+    }
+    return loaders;
+  }
+
   /** How many subscriptions this process has open (for tests and the benchmark). */
   get openSubscriptions(): number {
     return this.local.size;
@@ -99,7 +117,7 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
           wake = undefined;
           continue;
         }
-        const loaders = this.loaders.create();
+        const loaders = this.loadersFor(event);
         if (subscription.context) subscription.context.loaders = loaders;
         try {
           const payload = await subscription.deliver(event, loaders);
