@@ -113,7 +113,7 @@ export async function buildDataExport(manager: EntityManager, cipher: PrivateTex
             coalesce(array_agg(u.name ORDER BY u.name) FILTER (WHERE u.id IS NOT NULL), '{}') AS buddy_names
      FROM buddy_pair_members me JOIN buddy_pairs p ON p.id = me.pair_id JOIN cohorts c ON c.id = p.cohort_id
      LEFT JOIN buddy_pair_members o ON o.pair_id = p.id AND o.user_id <> me.user_id LEFT JOIN users u ON u.id = o.user_id
-     WHERE me.user_id = $1 GROUP BY p.id, c.name, me.shares_weather ORDER BY p.starts_on, p.id`,
+     WHERE me.user_id = $1 GROUP BY p.id, c.name, me.shares_weather ORDER BY p.starts_on, p.created_at, p.id`,
     [userId],
   );
 

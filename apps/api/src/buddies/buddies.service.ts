@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { notificationDraft } from '@anchored/data';
-import { BuddyPairingResult, ConversationKind, DomainError, EnrollmentStatus, ErrorCode, NotificationKind, Permission, pairBuddies as pairClients } from '@anchored/domain';
+import { BuddyPairingResult, CheckInLocation, ConversationKind, DomainError, EnrollmentStatus, ErrorCode, NervousSystemState, NotificationKind, Permission, pairBuddies as pairClients } from '@anchored/domain';
 import { NotificationOutbox } from '@anchored/jobs';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
@@ -155,11 +155,14 @@ export class BuddiesService implements OnModuleInit {
    * For a member viewing their pair: the latest check-in (local day, location, state) of each other
    * member who shares it; nothing for anyone else. Never the note or the score.
    */
-  async buddyWeather(caller: AuthUser, pair: BuddyPairRecord): Promise<{ userId: string; localDate: string | null; location: string | null; state: string | null }[]> {
+  async buddyWeather(
+    caller: AuthUser,
+    pair: BuddyPairRecord,
+  ): Promise<{ userId: string; localDate: string | null; location: CheckInLocation | null; state: NervousSystemState | null }[]> {
     if (!pair.members.some((m) => m.userId === caller.id)) return [];
     const sharing = pair.members.filter((m) => m.userId !== caller.id && m.sharesWeather).map((m) => m.userId);
     if (sharing.length === 0) return [];
-    const rows: { client_id: string; local_date: string; location: string; state: string }[] = await this.db.query(
+    const rows: { client_id: string; local_date: string; location: CheckInLocation; state: NervousSystemState }[] = await this.db.query(
       `SELECT DISTINCT ON (client_id) client_id, to_char(local_date, 'YYYY-MM-DD') AS local_date, location::text AS location, state::text AS state
          FROM check_ins WHERE client_id = ANY($1::uuid[])
         ORDER BY client_id, local_date DESC`,

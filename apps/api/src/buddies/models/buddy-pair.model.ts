@@ -1,4 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CheckInLocation, NervousSystemState } from '@anchored/domain';
+// Registers the Location and NervousSystemState enums (the check-ins feature's) before they are used here.
+import '../../check-ins/models/check-in.model';
 import { DateScalar } from '../../graphql/date.scalar';
 import { UserModel } from '../../users/models/user.model';
 
@@ -43,9 +46,9 @@ export class BuddyWeatherModel {
   @Field(() => DateScalar, { nullable: true, description: "The buddy's own calendar day of that check-in; null: none yet" })
   localDate: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Location (WITH_MYSELF, WITH_OTHERS, IN_THE_PAST, IN_THE_FUTURE)' })
-  location: string | null;
+  @Field(() => CheckInLocation, { nullable: true, description: 'Where they were; null: no check-in yet' })
+  location: CheckInLocation | null;
 
-  @Field(() => String, { nullable: true, description: 'NervousSystemState (SETTLED, ACTIVATED, SHUT_DOWN, APPEASING)' })
-  state: string | null;
+  @Field(() => NervousSystemState, { nullable: true, description: 'Their nervous-system state; null: no check-in yet' })
+  state: NervousSystemState | null;
 }
