@@ -129,6 +129,40 @@ export class DemoDataService {
     const first = await this.homework.submit({ id: clientIds[0], role: Role.CLIENT }, checkIn.id, answer, loaders);
     await this.homework.submit({ id: clientIds[1], role: Role.CLIENT }, checkIn.id, { ...answer, location: 'With me: my body, my feelings, my choices', groundedness: 8 }, loaders);
     await this.homework.review(coach, first.id, 'Noticing the jaw is a real skill. Try the exhale before you answer the next message.', loaders);
+    await this.seedCheckIns(clientIds);
     return cohort.name;
+  }
+
+  /**
+   * Three weeks of daily check-ins (docs/check-ins.md), so the trend, the weather and the reach-out
+   * reasons show something on the first start: the first client checks in most days and grows more
+   * anchored; the second does too, then feels much less anchored in the last three days
+   * (ANCHORED_DROPPING); the third goes up and down. Three people, so the weather shows. No notes.
+   */
+  private async seedCheckIns(clientIds: string[]): Promise<void> {
+    const locations = ['WITH_MYSELF', 'WITH_OTHERS', 'IN_THE_PAST', 'IN_THE_FUTURE'];
+    const states = ['SETTLED', 'ACTIVATED', 'SHUT_DOWN', 'APPEASING'];
+    const rows: unknown[][] = [];
+    for (const [c, clientId] of clientIds.entries()) {
+      const [{ timezone }]: { timezone: string }[] = await this.db.query(`SELECT timezone FROM users WHERE id = $1`, [clientId]);
+      for (let daysAgo = 21; daysAgo >= 1; daysAgo--) {
+        if ((daysAgo + c) % 6 === 0) continue; // a day off now and then
+        const growing = Math.min(10, 4 + Math.floor((21 - daysAgo) / 4));
+        const anchored = c === 1 && daysAgo <= 3 ? 2 + (daysAgo % 2) : c === 1 ? 7 + (daysAgo % 2) : c === 0 ? growing : 5 + (daysAgo % 3);
+        const settled = anchored >= 7;
+        const at = DateTime.now().setZone(timezone).minus({ days: daysAgo }).set({ hour: 8 + ((daysAgo * 7 + c * 3) % 12), minute: 15 });
+        rows.push([
+          clientId,
+          at.toISODate(),
+          settled ? locations[(daysAgo + c) % 2 === 0 ? 0 : 1] : locations[(daysAgo + c) % 4],
+          settled ? states[0] : states[1 + ((daysAgo + c) % 3)],
+          anchored,
+          at.toJSDate(),
+        ]);
+      }
+    }
+    for (const row of rows) {
+      await this.db.query(`INSERT INTO check_ins (client_id, local_date, location, state, anchored, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, row);
+    }
   }
 }
