@@ -6,9 +6,10 @@ import type { AppConfig } from '@anchored/config';
 import { CohortEntity, EnrollmentEntity } from '@anchored/data';
 import { AttendanceStatus, CohortStatus, EnrollmentStatus, Role } from '@anchored/domain';
 import { APP_CONFIG } from '../config.module';
+import { ConversationsService } from '../conversations/conversations.service';
 import { EnrollmentService } from '../enrollment/enrollment.service';
 import { HomeworkService } from '../homework/homework.service';
-import { LoadersFactory } from '../loaders/loaders';
+import { type Loaders, LoadersFactory } from '../loaders/loaders';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 
@@ -35,6 +36,7 @@ export class DemoDataService {
     private readonly homework: HomeworkService,
     private readonly enrollment: EnrollmentService,
     private readonly loadersFactory: LoadersFactory,
+    private readonly conversations: ConversationsService,
   ) {}
 
   /** Loads demo people and an enrolling cohort into an empty database; does nothing otherwise. */
@@ -129,8 +131,18 @@ export class DemoDataService {
     const first = await this.homework.submit({ id: clientIds[0], role: Role.CLIENT }, checkIn.id, answer, loaders);
     await this.homework.submit({ id: clientIds[1], role: Role.CLIENT }, checkIn.id, { ...answer, location: 'With me: my body, my feelings, my choices', groundedness: 8 }, loaders);
     await this.homework.review(coach, first.id, 'Noticing the jaw is a real skill. Try the exhale before you answer the next message.', loaders);
+    await this.seedConversation(cohort.id, coach, clientIds[0], loaders);
     await this.seedCheckIns(clientIds);
     return cohort.name;
+  }
+
+  /** A private conversation (docs/messages.md): the first client and the coach, a few messages each way. */
+  private async seedConversation(cohortId: string, coach: { id: string; role: Role }, clientId: string, loaders: Loaders): Promise<void> {
+    const client = { id: clientId, role: Role.CLIENT };
+    const conversation = await this.conversations.start(client, cohortId, coach.id, loaders);
+    await this.conversations.send(client, conversation.id, 'Thank you for the feedback. The long exhale before answering helped twice this week.', loaders);
+    await this.conversations.send(coach, conversation.id, 'That is lovely to hear. Notice what your body does right after, too. See you on Thursday.', loaders);
+    await this.conversations.send(client, conversation.id, 'Will do. See you Thursday!', loaders);
   }
 
   /**
