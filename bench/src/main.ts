@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@anchored/data';
+import { buddyPairingScenario } from './buddy-pairing';
 import { dashboardScenario } from './coach-dashboard';
 import { fanOutScenario } from './fan-out';
 import type { BenchContext, BenchResult, Scenario } from './context';
@@ -20,6 +21,7 @@ const SCENARIOS: [string, Scenario][] = [
   ['dashboard', dashboardScenario],
   ['scheduling', schedulingScenario],
   ['summaries', summariesScenario],
+  ['buddy-pairing', buddyPairingScenario],
   ['fan-out', fanOutScenario],
 ];
 
