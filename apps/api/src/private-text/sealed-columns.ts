@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { checkInNoteAad } from '@anchored/data';
 import { PrivateTextCipher, calendarTokenAad, feedbackAad, motivationAad, responsesAad, twoFactorSecretAad } from './private-text-cipher';
 
 /** sha256 hex of a calendar token: what the database keeps to find a feed (computed the same way in SQL by the migration). */
@@ -66,6 +67,15 @@ const SEALED: SealedColumn[] = [
     sealed: 'secret_encrypted',
     legacy: null,
     aad: (r) => twoFactorSecretAad(r['user_id']),
+  },
+  {
+    name: 'check-in notes',
+    table: 'check_ins',
+    // The day as text (a bare DATE column would come back as a JS Date): the associated data names it.
+    owner: ['client_id', 'local_date::text AS local_date'],
+    sealed: 'note_encrypted',
+    legacy: null,
+    aad: (r) => checkInNoteAad({ clientId: r['client_id'], localDate: r['local_date'] }),
   },
 ];
 
