@@ -241,13 +241,10 @@ function PostCard({ post, onChange }: { post: Post; onChange: (post: Post) => vo
                   size="compact-sm"
                   variant={count?.mine ? 'filled' : 'default'}
                   aria-pressed={count?.mine ?? false}
-                  aria-label={`${label} (${count?.count ?? 0})`}
                   disabled={me.role === 'ADMIN'}
                   onClick={() => void run(() => react({ variables: { postId: post.id, reaction } }), (d: { react: Post }) => d.react)}
                 >
-                  <span aria-hidden>
-                    {symbol} {count?.count ?? 0}
-                  </span>
+                  <span aria-hidden>{symbol}</span>&nbsp;{label} {count?.count ?? 0}
                 </Button>
               );
             })}

@@ -1,0 +1,97 @@
+import { DateTime } from 'luxon';
+import type { Browser } from 'playwright-core';
+import { PHONE, checkScreen, launchBrowser, logInThroughForm, newPerson, overflowsHorizontally, pageErrors } from './support/browser';
+import { ADMIN, Platform } from './support/platform';
+
+const PASSWORD = 'a password for the circle test';
+
+/**
+ * The circle, live: a client posts in their cohort's circle (keyboard only, at phone width) and the
+ * coach, in another browser profile with the circle open, sees it appear without a reload; the
+ * coach reacts and the client sees the count change.
+ */
+describe('Circle', () => {
+  let platform: Platform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await Platform.start();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  async function arrange(): Promise<{ cohortId: string; client: { email: string; name: string }; coach: { email: string; name: string } }> {
+    const stamp = Date.now();
+    const admin = await platform.logIn(ADMIN.email, ADMIN.password);
+    const coach = { email: `cleo.${stamp}@example.com`, name: 'Cleo Coach' };
+    const client = { email: `noor.${stamp}@example.com`, name: 'Noor Member' };
+    const { inviteUser } = await platform.gql<{ inviteUser: { token: string } }>('mutation($i: InviteInput!) { inviteUser(input: $i) { token } }', { i: { email: coach.email, role: 'COACH' } }, admin);
+    const { acceptInvitation } = await platform.gql<{ acceptInvitation: { user: { id: string } } }>(
+      'mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { user { id } } }',
+      { i: { token: inviteUser.token, name: coach.name, password: PASSWORD, timezone: 'Europe/Berlin' } },
+    );
+    const { signUp } = await platform.gql<{ signUp: { accessToken: string } }>('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
+      i: { email: client.email, password: PASSWORD, name: client.name, timezone: 'Europe/Berlin' },
+    });
+    const startsOn = DateTime.utc().minus({ days: 3 }).toFormat('yyyy-MM-dd');
+    const { createCohort } = await platform.gql<{ createCohort: { id: string } }>('mutation($i: CreateCohortInput!) { createCohort(input: $i) { id } }', {
+      i: { name: `Harbour Circle ${stamp}`, startsOn, timezone: 'Europe/Berlin', capacity: 5 },
+    }, admin);
+    await platform.gql('mutation($c: ID!, $u: ID!) { assignCoach(cohortId: $c, coachId: $u) { id } }', { c: createCohort.id, u: acceptInvitation.user.id }, admin);
+    await platform.gql('mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ENROLLING) { id } }', { c: createCohort.id }, admin);
+    const { applyToCohort } = await platform.gql<{ applyToCohort: { id: string } }>('mutation($c: ID!) { applyToCohort(input: { cohortId: $c }) { id } }', { c: createCohort.id }, signUp.accessToken);
+    await platform.gql('mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: ACCEPT) { id } }', { e: applyToCohort.id }, admin);
+    await platform.gql('mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ACTIVE) { id } }', { c: createCohort.id }, admin);
+    return { cohortId: createCohort.id, client, coach };
+  }
+
+  it('a client posts; the coach sees it appear without reloading, and their reaction reaches the client', async () => {
+    const { cohortId, client, coach } = await arrange();
+    const c = await newPerson(browser, platform.url, { viewport: PHONE });
+    const k = await newPerson(browser, platform.url);
+
+    // The coach opens the circle first (desktop) and waits.
+    await k.page.goto('/login');
+    await logInThroughForm(k.page, coach.email, PASSWORD);
+    await k.page.waitForURL('**/coach');
+    await k.page.getByRole('link', { name: 'Circle' }).first().click();
+    await k.page.getByRole('link', { name: /Harbour Circle/ }).click();
+    await k.page.waitForURL(`**/circle/${cohortId}`);
+    await k.page.getByRole('heading', { name: /Harbour Circle .* circle/, level: 1 }).waitFor();
+    await k.page.waitForLoadState('networkidle');
+
+    // The client writes with the keyboard only, at phone width.
+    await c.page.goto('/login');
+    await logInThroughForm(c.page, client.email, PASSWORD);
+    await c.page.waitForURL('**/week');
+    await c.page.goto(`/circle/${cohortId}`);
+    const composer = c.page.getByRole('textbox', { name: 'Share with your circle' });
+    await composer.waitFor();
+    await checkScreen(c.page, 'circle-client-phone');
+    expect(await overflowsHorizontally(c.page)).toBe(false);
+    const text = 'Held a boundary with my brother today. Shaky, but I did it.';
+    await composer.focus();
+    await c.page.keyboard.type(text);
+    await c.page.keyboard.press('Control+Enter');
+    await c.page.getByRole('region', { name: 'Posts' }).getByText(text).waitFor();
+
+    // The coach sees it live: same page, no reload.
+    const before = await k.page.evaluate(() => performance.getEntriesByType('navigation').length);
+    await k.page.getByRole('region', { name: 'Posts' }).getByText(text).waitFor({ timeout: 10_000 });
+    expect(await k.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(before);
+    await checkScreen(k.page, 'circle-coach-desktop');
+
+    // The coach answers with "With you"; the client's count follows live.
+    await k.page.getByRole('button', { name: 'With you 0' }).first().click();
+    await c.page.getByRole('button', { name: 'With you 1' }).first().waitFor({ timeout: 10_000 });
+
+    expect(pageErrors(c.page)).toEqual([]);
+    expect(pageErrors(k.page)).toEqual([]);
+    await c.context.close();
+    await k.context.close();
+  });
+});
