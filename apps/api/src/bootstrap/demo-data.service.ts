@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { CohortEntity, EnrollmentEntity } from '@anchored/data';
 import { AttendanceStatus, CohortStatus, EnrollmentStatus, Role } from '@anchored/domain';
+import { BuddiesService } from '../buddies/buddies.service';
 import { APP_CONFIG } from '../config.module';
 import { ConversationsService } from '../conversations/conversations.service';
 import { EnrollmentService } from '../enrollment/enrollment.service';
@@ -36,6 +37,7 @@ export class DemoDataService {
     private readonly homework: HomeworkService,
     private readonly enrollment: EnrollmentService,
     private readonly loadersFactory: LoadersFactory,
+    private readonly buddies: BuddiesService,
     private readonly conversations: ConversationsService,
   ) {}
 
@@ -131,6 +133,10 @@ export class DemoDataService {
     const first = await this.homework.submit({ id: clientIds[0], role: Role.CLIENT }, checkIn.id, answer, loaders);
     await this.homework.submit({ id: clientIds[1], role: Role.CLIENT }, checkIn.id, { ...answer, location: 'With me: my body, my feelings, my choices', groundedness: 8 }, loaders);
     await this.homework.review(coach, first.id, 'Noticing the jaw is a real skill. Try the exhale before you answer the next message.', loaders);
+    // Buddies (docs/buddies.md): the coach has paired the three (New York, Berlin, Los Angeles: one trio), and
+    // the first two share their daily weather, so the buddy card shows it on the first start.
+    await this.buddies.pair(coach, cohort.id, loaders);
+    for (const clientId of clientIds.slice(0, 2)) await this.buddies.shareWeather({ id: clientId, role: Role.CLIENT }, cohort.id, true, loaders);
     await this.seedConversation(cohort.id, coach, clientIds[0], loaders);
     await this.seedCheckIns(clientIds);
     return cohort.name;
