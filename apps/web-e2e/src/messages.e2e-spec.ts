@@ -24,7 +24,7 @@ describe('Messages', () => {
     await platform?.stop();
   });
 
-  async function arrange(): Promise<{ client: { email: string; name: string }; coach: { email: string; name: string } }> {
+  async function arrange(): Promise<{ cohortId: string; client: { email: string; name: string }; coach: { email: string; name: string } }> {
     const stamp = Date.now();
     const admin = await platform.logIn(ADMIN.email, ADMIN.password);
     const coach = { email: `cora.${stamp}@example.com`, name: 'Cora Coach' };
@@ -45,11 +45,11 @@ describe('Messages', () => {
     await platform.gql('mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ENROLLING) { id } }', { c: createCohort.id }, admin);
     const { applyToCohort } = await platform.gql<{ applyToCohort: { id: string } }>('mutation($c: ID!) { applyToCohort(input: { cohortId: $c }) { id } }', { c: createCohort.id }, signUp.accessToken);
     await platform.gql('mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: ACCEPT) { id } }', { e: applyToCohort.id }, admin);
-    return { client, coach };
+    return { cohortId: createCohort.id, client, coach };
   }
 
   it('a client messages their coach; the coach sees it arrive without reloading', async () => {
-    const { client, coach } = await arrange();
+    const { cohortId, client, coach } = await arrange();
     const c = await newPerson(browser, platform.url, { viewport: PHONE });
     const k = await newPerson(browser, platform.url);
 
@@ -98,6 +98,11 @@ describe('Messages', () => {
     await k.page.getByRole('textbox', { name: 'Your message' }).fill('Glad to hear it. See you Thursday.');
     await k.page.getByRole('button', { name: 'Send' }).click();
     await c.page.getByText('Glad to hear it. See you Thursday.').waitFor({ timeout: 10_000 });
+
+    // From the cohort's progress table, "Message" on the client's row opens the same conversation.
+    await k.page.goto(`/coach/cohorts/${cohortId}?tab=progress`);
+    await k.page.getByRole('button', { name: `Message ${client.name}` }).click();
+    await k.page.waitForURL(`**${conversationUrl}`);
 
     expect(pageErrors(c.page)).toEqual([]);
     expect(pageErrors(k.page)).toEqual([]);

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, QueryState } from '../../ui/states';
 import { formatDate } from '../../lib/time';
+import { MessageButton } from '../messages/message-button';
 import { WeatherCard } from '../practice/weather-card';
 import { COACH_COHORT_PROGRESS } from './operations';
 import { formatPercent, reasonLabel, REACH_OUT_RULE, summarizeProgress } from './progress-rules';
@@ -64,7 +65,10 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
                   return (
                     <Table.Tr key={client.id} bg={why.length ? 'var(--mantine-color-red-0)' : undefined}>
                       <Table.Th scope="row" fw={500}>
-                        <PersonLabel person={client} />
+                        <Group gap="xs" wrap="nowrap">
+                          <PersonLabel person={client} />
+                          <MessageButton cohortId={cohortId} withUserId={client.id} name={client.name} />
+                        </Group>
                       </Table.Th>
                       <Table.Td>{row.submitted}</Table.Td>
                       <Table.Td>{row.missing}</Table.Td>
