@@ -29,6 +29,8 @@ import { PageHeader } from '../../ui/page';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
 import { answerText, fieldMessage, homeworkStatus, initialAnswers, toResponses, type Answer, type Answers, type FieldSpec } from './homework';
+import { autosaveMessage, useAutosave } from '../../lib/use-autosave';
+import { ConfirmDialog } from '../../ui/confirm';
 import { HomeworkStatusBadge } from './homework-status-badge';
 import { HOMEWORK_QUERIES } from './queries';
 
@@ -67,7 +69,25 @@ const ASSIGNMENT = graphql(`
         feedback
         responses
       }
+      myDraft {
+        responses
+        savedAt
+      }
     }
+  }
+`);
+
+const SAVE_DRAFT = graphql(`
+  mutation ClientSaveHomeworkDraft($assignmentId: ID!, $responses: JSON!) {
+    saveHomeworkDraft(assignmentId: $assignmentId, responses: $responses) {
+      savedAt
+    }
+  }
+`);
+
+const DISCARD_DRAFT = graphql(`
+  mutation ClientDiscardHomeworkDraft($assignmentId: ID!) {
+    discardHomeworkDraft(assignmentId: $assignmentId)
   }
 `);
 
@@ -112,7 +132,8 @@ export function HomeworkPage() {
   const submission = assignment.mySubmission;
   const { status, overdue } = homeworkStatus(assignment);
   const fields = assignment.template.fields as FieldSpec[];
-  const showForm = !submission || (editing && submission.status !== 'REVIEWED');
+  // Unsent changes to a sent answer reopen the form where the person left it.
+  const showForm = !submission || ((editing || !!assignment.myDraft) && submission.status !== 'REVIEWED');
 
   return (
     <>
@@ -261,19 +282,42 @@ function HomeworkForm({
   onCancel?: () => void;
   onSaved: () => void;
 }) {
-  const [answers, setAnswers] = useState<Answers>(() => initialAnswers(fields, assignment.mySubmission?.responses));
+  const draft = assignment.myDraft;
+  const [answers, setAnswers] = useState<Answers>(() => initialAnswers(fields, draft?.responses ?? assignment.mySubmission?.responses));
   const [submit, state] = useMutation(SUBMIT, { refetchQueries: HOMEWORK_QUERIES });
+  const [saveDraft] = useMutation(SAVE_DRAFT);
+  const [discardDraft, discardState] = useMutation(DISCARD_DRAFT, { refetchQueries: [{ query: ASSIGNMENT, variables: { id: assignment.id } }], awaitRefetchQueries: true });
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const autosave = useAutosave<Answers>(async (value) => {
+    const result = await saveDraft({ variables: { assignmentId: assignment.id, responses: toResponses(fields, value) } });
+    return result.data ? new Date(result.data.saveHomeworkDraft.savedAt) : null;
+  });
+  const hasDraft = !!draft || autosave.status !== 'idle';
   const summaryRef = useRef<HTMLDivElement>(null);
   const problems = humanFieldErrors(state.error, 'responses.');
   const fieldKeys = new Set(fields.map((f) => f.key));
   const otherProblems = Object.entries(problems).filter(([key]) => !fieldKeys.has(key));
   const hasFieldProblems = Object.keys(problems).length > 0;
-  const set = (key: string, value: Answer) => setAnswers((prev) => ({ ...prev, [key]: value }));
+  const set = (key: string, value: Answer) => {
+    const next = { ...answers, [key]: value };
+    setAnswers(next);
+    autosave.changed(next);
+  };
+  const discard = async () => {
+    autosave.reset();
+    const done = await discardDraft({ variables: { assignmentId: assignment.id } }).catch(() => null);
+    if (!done) return;
+    setConfirmingDiscard(false);
+    setAnswers(initialAnswers(fields, assignment.mySubmission?.responses));
+    if (onCancel) onCancel();
+  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await submit({ variables: { input: { assignmentId: assignment.id, responses: toResponses(fields, answers) } } }).catch(() => null);
     if (result?.data) {
+      // Sent: the server has dropped the draft; nothing left to save on the way out.
+      autosave.reset();
       const late = result.data.submitHomework.late;
       notifications.show({
         message: late ? 'Your answers are with your coach (marked late, and that is okay).' : 'Your answers are with your coach.',
@@ -322,6 +366,18 @@ function HomeworkForm({
           )
         )}
       </div>
+      {draft && (
+        <Alert color="anchor" variant="light" title="Your unsent answers are back" mb="md">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">
+              We kept what you wrote <DateTimeText iso={draft.savedAt} />. Nothing is sent until you press send.
+            </Text>
+            <Button variant="default" size="xs" onClick={() => setConfirmingDiscard(true)}>
+              Discard draft
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <Stack gap="lg">
         {fields.map((f) => (
           <FieldInput key={f.key} field={f} value={answers[f.key] ?? null} onChange={(v) => set(f.key, v)} error={problems[f.key] ? fieldMessage(problems[f.key], f) : undefined} />
@@ -332,7 +388,7 @@ function HomeworkForm({
           {resubmitting ? 'Send my new answers' : 'Send my answers'}
         </Button>
         {onCancel && (
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={hasDraft ? () => setConfirmingDiscard(true) : onCancel}>
             Keep my earlier answers
           </Button>
         )}
@@ -340,9 +396,27 @@ function HomeworkForm({
           Fields marked * are needed. Due <DateTimeText iso={assignment.dueAt} />.
         </Text>
       </Group>
+      <Text size="xs" c="dimmed" mt="xs" aria-live="polite">
+        {autosaveMessage(autosave.status, autosave.savedAt)}
+      </Text>
+      <ConfirmDialog
+        opened={confirmingDiscard}
+        title="Discard your unsent answers?"
+        onClose={() => setConfirmingDiscard(false)}
+        confirmLabel="Discard draft"
+        loading={discardState.loading}
+        error={discardState.error}
+        errorTitle="The draft was not discarded"
+        onConfirm={() => void discard()}
+      >
+        {assignment.mySubmission
+          ? 'The changes you have not sent will be deleted, on every device. The answers you already sent stay as they are.'
+          : 'What you have written so far will be deleted, on every device. This cannot be undone.'}
+      </ConfirmDialog>
     </Card>
   );
 }
+
 
 function focusField(event: MouseEvent, key: string) {
   const el = document.getElementById(`field-${key}`);

@@ -79,6 +79,10 @@ export const COACH_COHORT_REVIEW = graphql(`
           reviewedAt
           feedback
           responses
+          myFeedbackDraft {
+            feedback
+            savedAt
+          }
           client {
             id
             name
@@ -96,6 +100,15 @@ export const COACH_REVIEW_SUBMISSION = graphql(`
       status
       feedback
       reviewedAt
+    }
+  }
+`);
+
+export const COACH_SAVE_FEEDBACK_DRAFT = graphql(`
+  mutation CoachSaveFeedbackDraft($submissionId: ID!, $feedback: String!) {
+    saveFeedbackDraft(submissionId: $submissionId, feedback: $feedback) {
+      feedback
+      savedAt
     }
   }
 `);

@@ -7,7 +7,8 @@ import type { CoachCohortReviewQuery } from '../../gql/graphql';
 import { Dialog } from '../../ui/dialog';
 import { ErrorState, QueryState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
-import { COACH_COHORT_HOMEWORK, COACH_COHORT_PROGRESS, COACH_COHORT_REVIEW, COACH_REVIEW_SUBMISSION } from './operations';
+import { autosaveMessage, useAutosave } from '../../lib/use-autosave';
+import { COACH_COHORT_HOMEWORK, COACH_COHORT_PROGRESS, COACH_COHORT_REVIEW, COACH_REVIEW_SUBMISSION, COACH_SAVE_FEEDBACK_DRAFT } from './operations';
 import { answersFor, reviewQueue, type QueueItem } from './review';
 
 type Assignment = CoachCohortReviewQuery['cohort']['assignments'][number];
@@ -78,6 +79,11 @@ function SubmissionRow({ item, onOpen }: { item: Item; onOpen: () => void }) {
                 Late
               </Badge>
             )}
+            {isWaiting && s.myFeedbackDraft && (
+              <Badge color="anchor" variant="light" size="sm">
+                Draft feedback
+              </Badge>
+            )}
           </Group>
           <Text size="sm">{a.title}</Text>
           <Text size="xs" c="dimmed">
@@ -108,8 +114,20 @@ function SubmissionRow({ item, onOpen }: { item: Item; onOpen: () => void }) {
 
 function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: string; onDone: () => void }) {
   const { submission: s, assignment: a } = item;
-  const [feedback, setFeedback] = useState('');
+  const [feedback, setFeedback] = useState(s.myFeedbackDraft?.feedback ?? '');
   const [localError, setLocalError] = useState<string | null>(null);
+  // Unsent feedback is kept on the server as the coach types, and on Close or Escape.
+  const [saveDraft] = useMutation(COACH_SAVE_FEEDBACK_DRAFT);
+  const autosave = useAutosave<string>(async (text) => {
+    const result = await saveDraft({
+      variables: { submissionId: s.id, feedback: text },
+      // The queue shows which answers have draft feedback, without a refetch.
+      update: (cache, { data }) => {
+        cache.modify({ id: cache.identify({ __typename: 'Submission', id: s.id }), fields: { myFeedbackDraft: () => data?.saveFeedbackDraft ?? null } });
+      },
+    });
+    return result.data ? new Date(result.data.saveFeedbackDraft.savedAt) : null;
+  });
   const [review, state] = useMutation(COACH_REVIEW_SUBMISSION, {
     refetchQueries: [
       { query: COACH_COHORT_REVIEW, variables: { id: cohortId } },
@@ -131,6 +149,7 @@ function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: st
     setLocalError(null);
     const result = await review({ variables: { submissionId: s.id, feedback: feedback.trim() } }).catch(() => null);
     if (result?.data) {
+      autosave.reset();
       notifySuccess(`Feedback sent to ${s.client.name}.`);
       onDone();
     }
@@ -174,15 +193,19 @@ function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: st
             value={feedback}
             onChange={(e) => {
               setFeedback(e.currentTarget.value);
+              autosave.changed(e.currentTarget.value);
               setLocalError(null);
             }}
             error={feedbackError}
             data-autofocus
           />
+          <Text size="xs" c="dimmed" mt={4} aria-live="polite">
+            {autosaveMessage(autosave.status, autosave.savedAt ?? (s.myFeedbackDraft ? new Date(s.myFeedbackDraft.savedAt) : null))}
+          </Text>
           {state.error && !fieldErrors['feedback'] && <ErrorState error={state.error} title="The feedback was not sent" />}
           <Group justify="flex-end" mt="md">
             <Button variant="default" onClick={onDone}>
-              Close
+              {feedback.trim() ? 'Close and keep draft' : 'Close'}
             </Button>
             <Button type="submit" loading={state.loading}>
               Send feedback
@@ -193,3 +216,4 @@ function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: st
     </Stack>
   );
 }
+
