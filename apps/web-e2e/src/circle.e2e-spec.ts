@@ -49,6 +49,43 @@ describe('Circle', () => {
     return { cohortId: createCohort.id, client, coach };
   }
 
+  it('a client shares chosen answers of their submitted homework after seeing exactly what the circle will see', async () => {
+    const { cohortId, client, coach } = await arrange();
+    const coachToken = await platform.logIn(coach.email, PASSWORD);
+    const clientToken = await platform.logIn(client.email, PASSWORD);
+    const dueAt = DateTime.utc().plus({ days: 2 }).toISO();
+    const { assignHomework } = await platform.gql<{ assignHomework: { id: string } }>(
+      'mutation($i: AssignHomeworkInput!) { assignHomework(input: $i) { id } }',
+      { i: { cohortId, templateKey: 'where-am-i-located', dueAt } },
+      coachToken,
+    );
+    await platform.gql('mutation($a: ID!, $r: JSON!) { submitHomework(input: { assignmentId: $a, responses: $r }) { id } }', {
+      a: assignHomework.id,
+      r: { location: 'I could not tell yet', bodySignals: 'Warm hands, slower breath', groundedness: 6, returnPractice: 'PRIVATE-RETURN-PRACTICE' },
+    }, clientToken);
+
+    const c = await newPerson(browser, platform.url, { viewport: PHONE });
+    await c.page.goto('/login');
+    await logInThroughForm(c.page, client.email, PASSWORD);
+    await c.page.waitForURL('**/week');
+    await c.page.goto(`/homework/${assignHomework.id}`);
+    await c.page.getByRole('button', { name: 'Share with your circle…' }).click();
+    const preview = c.page.getByText('Exactly what your circle will see:').locator('..');
+    await c.page.getByRole('checkbox').first().check();
+    await c.page.getByRole('radio', { name: /a member of your circle/ }).check();
+    await preview.getByText('I could not tell yet').waitFor();
+    await preview.getByText('A member of your circle').waitFor();
+    expect(await preview.getByText('PRIVATE-RETURN-PRACTICE').count()).toBe(0);
+    await checkScreen(c.page, 'circle-share-preview-phone');
+    await c.page.getByRole('button', { name: 'Share these answers' }).click();
+    await c.page.getByRole('link', { name: 'See it in the circle' }).click();
+    await c.page.waitForURL(`**/circle/${cohortId}`);
+    await c.page.getByRole('region', { name: 'Posts' }).getByText('I could not tell yet').waitFor();
+    expect(await c.page.getByText('PRIVATE-RETURN-PRACTICE').count()).toBe(0);
+    expect(pageErrors(c.page)).toEqual([]);
+    await c.context.close();
+  });
+
   it('a client posts; the coach sees it appear without reloading, and their reaction reaches the client', async () => {
     const { cohortId, client, coach } = await arrange();
     const c = await newPerson(browser, platform.url, { viewport: PHONE });

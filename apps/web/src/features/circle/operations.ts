@@ -129,3 +129,14 @@ export const FEED_EVENTS = graphql(`
     }
   }
 `);
+
+export const SHARE_REFLECTION = graphql(`
+  mutation ShareReflection($input: ShareReflectionInput!) {
+    shareReflection(input: $input) {
+      id
+      cohort {
+        id
+      }
+    }
+  }
+`);

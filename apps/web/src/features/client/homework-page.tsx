@@ -32,6 +32,7 @@ import { answerText, fieldMessage, homeworkStatus, initialAnswers, toResponses, 
 import { autosaveMessage, useAutosave } from '../../lib/use-autosave';
 import { ConfirmDialog } from '../../ui/confirm';
 import { HomeworkStatusBadge } from './homework-status-badge';
+import { ShareReflection } from '../circle/share-reflection';
 import { HOMEWORK_QUERIES } from './queries';
 
 const ASSIGNMENT = graphql(`
@@ -164,6 +165,9 @@ export function HomeworkPage() {
           />
         ) : (
           submission && <AnswersView fields={fields} responses={submission.responses} />
+        )}
+        {submission && !showForm && (
+          <ShareReflection submissionId={submission.id} cohortId={assignment.cohort.id} fields={fields} responses={submission.responses} />
         )}
         {loading && <Text size="xs" c="dimmed">Refreshing…</Text>}
       </Stack>
