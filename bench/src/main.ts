@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@anchored/data';
 import { buddyPairingScenario } from './buddy-pairing';
+import { checkInTrendScenario } from './check-in-trend';
 import { dashboardScenario } from './coach-dashboard';
 import { fanOutScenario } from './fan-out';
 import type { BenchContext, BenchResult, Scenario } from './context';
@@ -22,6 +23,7 @@ const SCENARIOS: [string, Scenario][] = [
   ['scheduling', schedulingScenario],
   ['summaries', summariesScenario],
   ['buddy-pairing', buddyPairingScenario],
+  ['check-in-trend', checkInTrendScenario],
   ['fan-out', fanOutScenario],
 ];
 

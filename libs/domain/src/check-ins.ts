@@ -61,15 +61,20 @@ export function localDateOf(at: Date, timezone: string): string {
   return local.toFormat('yyyy-MM-dd');
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a calendar date (YYYY-MM-DD): plain arithmetic, calendar days have no zone. */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  const a = DateTime.fromISO(from, { zone: 'UTC' });
-  const b = DateTime.fromISO(to, { zone: 'UTC' });
-  return Math.round(b.diff(a, 'days').days);
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toFormat('yyyy-MM-dd');
+  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** 1-based program week of a local date (days 0–6 from the first day are week 1), 0 or less before the program. */
@@ -96,9 +101,16 @@ export interface StateCount {
 
 /** Counts of every location and state (zeros included, in the enums' order). */
 export function countLocationsAndStates(rows: readonly Pick<CheckInFigures, 'location' | 'state'>[]): { locations: LocationCount[]; states: StateCount[] } {
+  // One pass: a 26-week cohort's weather counts thousands of rows.
+  const locations = new Map<string, number>();
+  const states = new Map<string, number>();
+  for (const r of rows) {
+    locations.set(r.location, (locations.get(r.location) ?? 0) + 1);
+    states.set(r.state, (states.get(r.state) ?? 0) + 1);
+  }
   return {
-    locations: ALL_LOCATIONS.map((location) => ({ location, count: rows.filter((r) => r.location === location).length })),
-    states: ALL_STATES.map((state) => ({ state, count: rows.filter((r) => r.state === state).length })),
+    locations: ALL_LOCATIONS.map((location) => ({ location, count: locations.get(location) ?? 0 })),
+    states: ALL_STATES.map((state) => ({ state, count: states.get(state) ?? 0 })),
   };
 }
 
