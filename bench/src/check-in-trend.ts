@@ -1,5 +1,5 @@
 import { CheckInFigures, WeatherRow, addDays, checkInTrend, cohortWeather } from '@anchored/domain';
-import type { BenchResult, Scenario } from './context';
+import type { Scenario } from './context';
 
 const LOCATIONS = ['WITH_MYSELF', 'WITH_OTHERS', 'IN_THE_PAST', 'IN_THE_FUTURE'] as const;
 const STATES = ['SETTLED', 'ACTIVATED', 'SHUT_DOWN', 'APPEASING'] as const;
