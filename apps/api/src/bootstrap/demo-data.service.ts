@@ -4,8 +4,10 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
 import { CohortEntity, EnrollmentEntity } from '@anchored/data';
-import { AttendanceStatus, CohortStatus, EnrollmentStatus, Role } from '@anchored/domain';
+import { AttendanceStatus, CohortStatus, EnrollmentStatus, Reaction, Role } from '@anchored/domain';
 import { BuddiesService } from '../buddies/buddies.service';
+import { programWeekAt, weeklyPromptFor } from '@anchored/curriculum';
+import { CommunityService } from '../community/community.service';
 import { APP_CONFIG } from '../config.module';
 import { ConversationsService } from '../conversations/conversations.service';
 import { EnrollmentService } from '../enrollment/enrollment.service';
@@ -39,6 +41,7 @@ export class DemoDataService {
     private readonly loadersFactory: LoadersFactory,
     private readonly buddies: BuddiesService,
     private readonly conversations: ConversationsService,
+    private readonly community: CommunityService,
   ) {}
 
   /** Loads demo people and an enrolling cohort into an empty database; does nothing otherwise. */
@@ -138,8 +141,30 @@ export class DemoDataService {
     await this.buddies.pair(coach, cohort.id, loaders);
     for (const clientId of clientIds.slice(0, 2)) await this.buddies.shareWeather({ id: clientId, role: Role.CLIENT }, cohort.id, true, loaders);
     await this.seedConversation(cohort.id, coach, clientIds[0], loaders);
+    await this.seedCircle(cohort, coach, clientIds, first.id, loaders);
     await this.seedCheckIns(clientIds);
     return cohort.name;
+  }
+
+  /**
+   * A lively circle (docs/community.md): this week's prompt, posts and replies, reactions, a pinned
+   * welcome from the coach and a reflection the first client chose to share (two of their answers).
+   */
+  private async seedCircle(cohort: CohortEntity, coach: { id: string; role: Role }, clientIds: string[], submissionId: string, loaders: Loaders): Promise<void> {
+    const [noor, jonas, sam] = clientIds.map((id) => ({ id, role: Role.CLIENT }));
+    const welcome = await this.community.createPost(coach, { cohortId: cohort.id, body: 'Welcome to our circle. This is a place to practise leaning on each other between sessions: share what you notice, answer gently, and take what helps.' }, loaders);
+    await this.community.pinPost(coach, welcome.id, true, loaders);
+    const week = programWeekAt({ startsOn: cohort.startsOn, timezone: cohort.timezone, programWeeks: cohort.programWeeks });
+    const prompt = week ? await this.community.postWeeklyPrompt(cohort.id, week.week, weeklyPromptFor(week.week).text) : null;
+    if (prompt) {
+      await this.community.replyToPost(jonas, prompt.id, 'My sister’s moods. I check her face before I know what I feel myself.', loaders);
+      await this.community.replyToPost(sam, prompt.id, 'Same with my manager. Naming it already helps a bit.', loaders);
+    }
+    const noorPost = await this.community.createPost(noor, { cohortId: cohort.id, body: 'I said "let me think about it" instead of an instant yes today. Small, but it felt huge.' }, loaders);
+    await this.community.replyToPost(coach, noorPost.id, 'That pause is the whole skill. Well done.', loaders);
+    await this.community.replyToPost(jonas, noorPost.id, 'Stealing this phrase!', loaders);
+    for (const [who, reaction] of [[jonas, Reaction.HEART], [sam, Reaction.WITH_YOU], [coach, Reaction.THANK_YOU]] as const) await this.community.react(who, noorPost.id, reaction, loaders);
+    await this.community.shareReflection(noor, { submissionId, fieldKeys: ['location', 'returnPractice'], note: 'Sharing what helped me come back this week.', showName: true }, loaders);
   }
 
   /** A private conversation (docs/messages.md): the first client and the coach, a few messages each way. */

@@ -378,6 +378,23 @@ export class CommunityService {
     });
   }
 
+  /**
+   * The week's prompt, as the worker posts it (apps/worker/src/community): no author, once per cohort
+   * and program week (the unique index). Used by the demo data; returns null when it was already there.
+   */
+  async postWeeklyPrompt(cohortId: string, programWeek: number, text: string): Promise<PostEntity | null> {
+    const id = randomUUID();
+    const inserted: { id: string }[] = await this.db.query(
+      `INSERT INTO posts (id, cohort_id, kind, author_id, body_encrypted, prompt_week) VALUES ($1, $2, $3, NULL, $4, $5)
+       ON CONFLICT (cohort_id, prompt_week) WHERE kind = 'WEEKLY_PROMPT' DO NOTHING RETURNING id`,
+      [id, cohortId, PostKind.WEEKLY_PROMPT, this.cipher.encrypt(text, postBodyAad({ id, cohortId })), programWeek],
+    );
+    if (inserted.length === 0) return null;
+    const post = await this.db.getRepository(PostEntity).findOneByOrFail({ id });
+    await this.announce(post, 'POST_CREATED');
+    return post;
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   private newPost(cohortId: string, kind: PostKind, authorId: string | null, body: string): PostEntity {
