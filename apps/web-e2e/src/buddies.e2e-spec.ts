@@ -86,6 +86,9 @@ describe('buddies in the browser', () => {
     await client.waitForURL(`**/cohorts/${cohortId}/buddy`);
     const card = client.getByRole('region', { name: 'Your buddy' });
     await card.getByText('Paul Paris and Toko Tokyo').waitFor();
+    // The pairing opened a conversation with each buddy: the card links to it.
+    await card.getByRole('link', { name: 'Message Paul Paris' }).waitFor();
+    await card.getByRole('link', { name: 'Message Toko Tokyo' }).waitFor();
     await checkScreen(client, 'buddy-card-phone');
     expect(await overflowsHorizontally(client)).toBe(false);
     const share = client.getByRole('switch', { name: 'Share my daily weather with my buddy' });

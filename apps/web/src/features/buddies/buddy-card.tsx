@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Card, Group, List, Stack, Switch, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, List, Stack, Switch, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMe } from '../../auth/auth-context';
 import { formatDate } from '../../lib/time';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { LOCATION_WORDS, MY_BUDDY, SHARE_WEATHER, STATE_WORDS } from './operations';
+import { LOCATION_WORDS, MY_BUDDY, MY_CONVERSATIONS, SHARE_WEATHER, STATE_WORDS } from './operations';
 
 const names = (list: string[]) => (list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
 
@@ -12,6 +13,7 @@ export function BuddyCard({ cohortId }: { cohortId: string }) {
   const me = useMe();
   const { data, loading, error } = useQuery(MY_BUDDY, { variables: { cohortId } });
   const [share, sharing] = useMutation(SHARE_WEATHER);
+  const conversations = useQuery(MY_CONVERSATIONS, { skip: !data?.myBuddy });
   if (loading && !data) return <LoadingState label="Finding your buddy…" />;
   if (error) return <ErrorState error={error} />;
   const pair = data?.myBuddy;
@@ -39,6 +41,16 @@ export function BuddyCard({ cohortId }: { cohortId: string }) {
               · buddies since {formatDate(pair.startsOn)}
             </Text>
           </Text>
+          {pair.members
+            .filter((m) => m.id !== me.id)
+            .map((buddy) => {
+              const conversation = conversations.data?.myConversations.find((c) => c.cohort.id === cohortId && c.participants.some((p) => p.id === buddy.id));
+              return conversation ? (
+                <Anchor key={buddy.id} component={Link} to={`/messages/${conversation.id}`} size="sm">
+                  Message {buddy.name}
+                </Anchor>
+              ) : null;
+            })}
           <Switch
             label="Share my daily weather with my buddy"
             description="Where you are and your nervous-system state from your latest check-in. Never your note or your score."

@@ -50,6 +50,21 @@ export const PAIR_BUDDIES: TypedDocumentNode<{ pairBuddies: BuddyPair[] }, { coh
   mutation PairBuddies($cohortId: ID!) { pairBuddies(cohortId: $cohortId) { id startsOn endsOn members { id name timezone } sharingMyWeather buddyWeather { buddy { id } localDate location state } } }
 `;
 
+/** The caller's conversations, to link each buddy to the one the pairing opened (docs/messages.md). */
+export const MY_CONVERSATIONS: TypedDocumentNode<{ myConversations: { id: string; cohort: { id: string }; participants: { id: string }[] }[] }, Record<string, never>> = gql`
+  query BuddyConversations {
+    myConversations {
+      id
+      cohort {
+        id
+      }
+      participants {
+        id
+      }
+    }
+  }
+`;
+
 /** Plain words for the check-in values a buddy shares. */
 export const LOCATION_WORDS: Record<string, string> = {
   WITH_MYSELF: 'with themself',
