@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, notificationDraft, runMigrations, testDatabaseUrl } from '@anchored/data';
 import { NotificationKind } from '@anchored/domain';
 import { Queues, createQueues } from './create-queues';
+import type { LiveEvent } from './live-events';
 import { NotificationOutbox } from './outbox';
 import { JobName, jobIds } from './queues';
 import { createRedis } from './redis';
@@ -100,5 +101,35 @@ describe('NotificationOutbox', () => {
     } finally {
       await db.query(`UPDATE users SET email_kinds = NULL WHERE id = $1`, [userId]);
     }
+  });
+
+  it('announces live (notificationAdded) only what it stored, after the commit, and nothing on a rollback', async () => {
+    const announced: LiveEvent[][] = [];
+    let committedWhenAnnounced = false;
+    const key = `outbox-live:${randomUUID()}`;
+    const live = new NotificationOutbox(db, undefined, (message) => warnings.push(message), async (events) => {
+      committedWhenAnnounced = (await rowsWithKey(key)).length === 1;
+      announced.push(events);
+    });
+    const [stored] = await live.transaction((_m, tx) => tx.notify([draft(key)]));
+    expect(announced).toEqual([[{ type: 'notification', userId, notificationId: stored.id }]]);
+    expect(committedWhenAnnounced).toBe(true);
+    // A retry stores nothing new: nothing is announced again.
+    await live.transaction((_m, tx) => tx.notify([draft(key)]));
+    expect(announced).toHaveLength(1);
+    // A rollback stores nothing and announces nothing.
+    await expect(
+      live.transaction(async (_m, tx) => {
+        await tx.notify([draft(`outbox-live:${randomUUID()}`)]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(announced).toHaveLength(1);
+    // A failing announcement does not fail the change.
+    const failing = new NotificationOutbox(db, undefined, (message) => warnings.push(message), async () => {
+      throw new Error('redis down');
+    });
+    await expect(failing.transaction((_m, tx) => tx.notify([draft(`outbox-live:${randomUUID()}`)]))).resolves.toHaveLength(1);
+    expect(warnings.some((w) => w.includes('announce'))).toBe(true);
   });
 });
