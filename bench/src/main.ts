@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { runMigrations } from '@anchored/data';
 import { buddyPairingScenario } from './buddy-pairing';
 import { checkInTrendScenario } from './check-in-trend';
+import { communityFeedScenario } from './community-feed';
 import { dashboardScenario } from './coach-dashboard';
 import { fanOutScenario } from './fan-out';
 import type { BenchContext, BenchResult, Scenario } from './context';
@@ -25,6 +26,7 @@ const SCENARIOS: [string, Scenario][] = [
   ['buddy-pairing', buddyPairingScenario],
   ['check-in-trend', checkInTrendScenario],
   ['fan-out', fanOutScenario],
+  ['community-feed', communityFeedScenario],
 ];
 
 // Compiled to dist/bench/bench/src/main.js: four levels below the repository root.
