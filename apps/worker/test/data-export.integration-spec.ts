@@ -71,7 +71,8 @@ describe('worker: data exports', () => {
     expect(row.content_encrypted).not.toContain(SECRET_ANSWER);
 
     const file = cipher.decrypt<any>(row.content_encrypted, dataExportAad({ id, userId: ada.id }));
-    expect(Object.keys(file)).toEqual(['about', 'profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'accessLog']);
+    expect(Object.keys(file)).toEqual(['about', 'profile', 'enrollments', 'homework', 'attendance', 'coaching', 'notifications', 'checkIns', 'messages', 'community', 'buddies', 'accessLog']);
+    expect(file.checkIns).toEqual([]);
     expect(file.about.format).toBe('anchored-data-export/1');
     expect(file.profile).toMatchObject({ id: ada.id, name: ada.name, role: 'CLIENT' });
     expect(file.enrollments).toEqual([expect.objectContaining({ cohort: cohort.name, status: 'ENROLLED', motivation: 'I want to stop outsourcing my worth' })]);
