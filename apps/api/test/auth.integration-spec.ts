@@ -67,18 +67,26 @@ describe('authentication', () => {
       expect(wrongPassword.errors?.[0].message).not.toMatch(/email.*(exist|unknown|found)|user/i);
     });
 
-    it('refuses empty credentials as wrong credentials, not as a server error', async () => {
+    it('asks for what is missing on an empty form, naming the fields, without counting an attempt', async () => {
       const s = await t.user(Role.CLIENT);
-      const wrong = await t.gql(LOG_IN, { input: { email: s.user.email, password: 'not the right password' } });
-      for (const input of [
-        { email: s.user.email, password: '' },
-        { email: '', password: PASSWORD },
-        { email: '', password: '' },
-      ]) {
-        const result = await t.gql(LOG_IN, { input });
-        expect(codes(result)).toEqual(['UNAUTHENTICATED']);
-        expect(result.errors?.[0].message).toBe(wrong.errors?.[0].message);
+      const cases: [Record<string, string>, string[]][] = [
+        [{ email: s.user.email, password: '' }, ['input.password']],
+        [{ email: '', password: PASSWORD }, ['input.email']],
+        [{ email: '   ', password: '' }, ['input.email', 'input.password']],
+      ];
+      const attempts = async () => Number((await t.db.query(`SELECT coalesce(sum(failures), 0)::int AS n FROM login_attempts`))[0].n);
+      const before = await attempts();
+      for (const [input, fields] of cases) {
+        // Repeated: an empty form never counts as a failed attempt.
+        for (let i = 0; i < 3; i++) {
+          const result = await t.gql(LOG_IN, { input });
+          expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+          expect((result.errors?.[0].extensions?.['fields'] as { field: string }[]).map((f) => f.field)).toEqual(fields);
+        }
       }
+      expect(await attempts()).toBe(before);
+      // The real password still works at once: no backoff was started by the empty forms.
+      expect((await t.ok(LOG_IN, { input: { email: s.user.email, password: PASSWORD } })).logIn.accessToken).toBeTruthy();
     });
   });
 
@@ -443,6 +451,20 @@ describe('authentication', () => {
       expect(codes(await t.gql(INVITE, { input: { email: emails.at(-1), role: 'ADMIN' } }))).toEqual(['UNAUTHENTICATED']);
       expect(Number((await t.db.query(`SELECT count(*)::int AS n FROM invitations WHERE email = ANY($1)`, [emails]))[0].n)).toBe(0);
     });
+  });
+});
+
+// Its own app with a strict limit; one app at a time (passport's strategies are process-wide).
+describe('an empty log-in form and the rate limit', () => {
+  it('does not spend the rate limit on empty forms', async () => {
+    const strict = await TestApp.start({ AUTH_RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      const s = await strict.user(Role.CLIENT);
+      for (let i = 0; i < 5; i++) expect(codes(await strict.gql(LOG_IN, { input: { email: s.user.email, password: '' } }))).toEqual(['BAD_USER_INPUT']);
+      expect((await strict.ok(LOG_IN, { input: { email: s.user.email, password: PASSWORD } })).logIn.accessToken).toBeTruthy();
+    } finally {
+      await strict.close();
+    }
   });
 });
 

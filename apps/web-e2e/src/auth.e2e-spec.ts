@@ -31,7 +31,7 @@ describe('signing in and out in the browser', () => {
     await page.getByRole('textbox', { name: /^Password/ }).fill('a long enough password');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL('**/week');
-    await expect(page.getByRole('button', { name: /Noa Newcomer\s*, account menu/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: /Noa Newcomer\s*, account menu/ }).waitFor();
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
@@ -50,6 +50,25 @@ describe('signing in and out in the browser', () => {
     await context.close();
   });
 
+  it('asks for what is missing on an empty form without sending it, and drops each message once fixed', async () => {
+    const { page, context } = await newPerson(browser, platform.url);
+    await page.goto('/login');
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('logIn')) sent.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('Enter your email address.').waitFor();
+    await page.getByText('Enter your password.').waitFor();
+    await expect(page.getByText(/email or password/i).count()).resolves.toBe(0);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByText('Enter your email address.').waitFor({ state: 'detached' });
+    await expect(page.getByText('Enter your password.').isVisible()).resolves.toBe(true);
+    await checkScreen(page, 'login-empty-password');
+    expect(sent).toEqual([]);
+    await context.close();
+  });
+
   it('can be used with the keyboard alone', async () => {
     const { page, context } = await newPerson(browser, platform.url);
     await page.goto('/login');
@@ -59,6 +78,7 @@ describe('signing in and out in the browser', () => {
     await page.keyboard.type(ADMIN.password);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/admin');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
     // The skip link is the first stop on every signed-in page.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');

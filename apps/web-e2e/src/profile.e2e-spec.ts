@@ -70,7 +70,7 @@ describe('profile and password in Settings', () => {
     // An invisible-only name is refused next to the field, and nothing changes.
     await page.getByLabel('Your name').fill('\u200B\u3164');
     await page.getByRole('button', { name: 'Save profile' }).click();
-    await page.getByText('name must contain visible characters').waitFor();
+    await page.getByText('Must contain visible characters').waitFor();
     await expect(page.getByRole('button', { name: /Noa Newcomer\s*, account menu/ }).isVisible()).resolves.toBe(true);
 
     await page.getByLabel('Your name').fill('Noa Tanaka');

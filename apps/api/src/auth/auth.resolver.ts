@@ -1,10 +1,10 @@
-import { ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
 import { Args, Context, GqlExecutionContext, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@anchored/config';
 import type { UserEntity } from '@anchored/data';
-import { DomainError } from '@anchored/domain';
+import { DomainError, ErrorCode } from '@anchored/domain';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public } from '../common/decorators';
 import type { GqlContext } from '../common/gql-context';
@@ -33,6 +33,22 @@ class GqlLocalAuthGuard extends AuthGuard('local') {
   }
 }
 
+/**
+ * An empty log-in form is a form to finish, not a wrong password: it is refused with the fields to
+ * fill in before the rate limit or the failed-login backoff count it (guards run before pipes).
+ */
+@Injectable()
+class CredentialsPresentGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const input = (GqlExecutionContext.create(context).getArgs()['input'] ?? {}) as { email?: unknown; password?: unknown };
+    const missing: { field: string; message: string }[] = [];
+    if (typeof input.email !== 'string' || !input.email.trim()) missing.push({ field: 'input.email', message: 'Enter your email address.' });
+    if (typeof input.password !== 'string' || input.password === '') missing.push({ field: 'input.password', message: 'Enter your password.' });
+    if (missing.length) throw new DomainError(ErrorCode.BAD_USER_INPUT, missing.map((m) => m.message).join(' '), missing);
+    return true;
+  }
+}
+
 @Resolver(() => AuthPayloadModel)
 export class AuthResolver {
   constructor(
@@ -48,7 +64,7 @@ export class AuthResolver {
   }
 
   @Public()
-  @UseGuards(GqlThrottlerGuard, GqlLocalAuthGuard)
+  @UseGuards(CredentialsPresentGuard, GqlThrottlerGuard, GqlLocalAuthGuard)
   @Mutation(() => AuthPayloadModel)
   async logIn(@Args('input') _input: LogInInput, @Context() ctx: GqlContext) {
     return this.deliver(ctx, await this.auth.startSession(ctx.req.user as unknown as UserEntity, userAgentOf(ctx.req)));

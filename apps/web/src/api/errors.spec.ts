@@ -1,4 +1,4 @@
-import { describeApiErrors, fieldProblems } from './errors';
+import { describeApiErrors, fieldProblems, humanizeName, withoutName } from './errors';
 
 describe('API errors in human words', () => {
   it('uses the API’s own sentence for domain errors', () => {
@@ -35,3 +35,23 @@ describe('API errors in human words', () => {
     expect(fieldProblems(errors, 'responses.')).toEqual({ groundedness: 'Must be between 1 and 10.', location: 'Required.' });
   });
 });
+
+describe('internal field names never reach people', () => {
+  const quiet = [{ message: 'quietHoursStart must be a time as HH:mm', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.quietHoursStart', message: 'quietHoursStart must be a time as HH:mm' }] } }];
+
+  it('drops the name next to the field', () => {
+    expect(fieldProblems(quiet, 'input.')).toEqual({ quietHoursStart: 'Must be a time as HH:mm' });
+    expect(withoutName('input.name', 'name must contain visible characters')).toBe('Must contain visible characters');
+  });
+
+  it('names the field in words in a banner', () => {
+    expect(describeApiErrors(quiet)).toBe('Quiet hours start must be a time as HH:mm');
+    expect(humanizeName('checkInReminderTime')).toBe('Check in reminder time');
+  });
+
+  it('leaves sentences that do not start with the name alone', () => {
+    expect(withoutName('input.email', 'Enter a valid email address.')).toBe('Enter a valid email address.');
+    expect(withoutName('responses.location', '"location" (When I paused…) must be one of its options.')).toBe('"location" (When I paused…) must be one of its options.');
+  });
+});
+

@@ -24,7 +24,8 @@ export function describeApiErrors(errors: readonly ApiErrorShape[]): string {
   const code = first.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || !first.message || looksTechnical(first.message)) return BY_CODE[code ?? ''] ?? BY_CODE['INTERNAL_SERVER_ERROR'];
   if (code === 'BAD_USER_INPUT' && first.extensions?.fields?.length) {
-    return first.extensions.fields.length === 1 ? first.extensions.fields[0].message : 'Some answers need another look: see the highlighted fields.';
+    const [only] = first.extensions.fields;
+    return first.extensions.fields.length === 1 ? withLabel(only.field, only.message) : 'Some answers need another look: see the highlighted fields.';
   }
   return first.message;
 }
@@ -38,7 +39,7 @@ export function fieldProblems(errors: readonly ApiErrorShape[], prefix = ''): Re
   for (const error of errors) {
     for (const { field, message } of error.extensions?.fields ?? []) {
       const key = prefix && field.startsWith(prefix) ? field.slice(prefix.length) : field;
-      out[key] ??= message;
+      out[key] ??= withoutName(field, message);
     }
   }
   return out;
@@ -48,4 +49,33 @@ export function fieldProblems(errors: readonly ApiErrorShape[], prefix = ''): Re
 // our services; a person gains nothing from them.
 function looksTechnical(message: string): boolean {
   return /^(Variable "\$|Cannot query field|Syntax Error|Unknown argument|Expected type|Int cannot|Field ".*" of required type)/.test(message) || message.includes('{');
+}
+
+/** The API's input name at the start of a message ("quietHoursStart must be …"), if it is there. */
+function leadingName(field: string, message: string): string | null {
+  const name = field.split('.').pop() ?? '';
+  return name && /^[a-z][A-Za-z0-9]*$/.test(name) && message.startsWith(`${name} `) ? name : null;
+}
+
+/** "quietHoursStart" → "Quiet hours start": how a person would name the field. */
+export function humanizeName(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Next to its field, a message needs no field name at all: "quietHoursStart must be a time" reads
+ * "Must be a time". Internal names never reach people.
+ */
+export function withoutName(field: string, message: string): string {
+  const name = leadingName(field, message);
+  if (!name) return message;
+  const rest = message.slice(name.length + 1);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** Away from its field (a banner), the field is named as a person would: "Quiet hours start must be a time". */
+export function withLabel(field: string, message: string): string {
+  const name = leadingName(field, message);
+  return name ? `${humanizeName(name)}${message.slice(name.length)}` : message;
 }

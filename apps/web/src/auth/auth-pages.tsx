@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Anchor, Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { apiErrorsOf, humanFieldErrors } from '../api/apollo-errors';
+import { apiErrorsOf, humanFieldErrors, useFieldErrors } from '../api/apollo-errors';
 import { graphql } from '../gql';
 import { browserTimezone, timezoneOptions } from '../lib/time';
 import { ErrorState } from '../ui/states';
@@ -97,6 +97,9 @@ export function LoginPage() {
   const [code, setCode] = useState('');
   const codeInput = useRef<HTMLInputElement>(null);
   const [logIn, { loading, error, reset }] = useMutation(LOG_IN);
+  // An empty form is finished here, never sent: it is not a wrong password, and it spends no attempt.
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const { errors: apiFields, clear } = useFieldErrors(error, 'input.');
   useEffect(() => {
     if (askCode) codeInput.current?.focus();
   }, [askCode]);
@@ -104,6 +107,14 @@ export function LoginPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!askCode) {
+      const empty = { ...(email.trim() ? {} : { email: 'Enter your email address.' }), ...(password ? {} : { password: 'Enter your password.' }) };
+      setMissing(empty);
+      if (empty.email || empty.password) {
+        reset();
+        return;
+      }
+    }
     const input = { email: email.trim(), password, ...(askCode ? { totpCode: code.trim() } : {}) };
     const result = await logIn({ variables: { input } }).catch((e: unknown) => {
       if (!askCode && apiErrorsOf(e).some((x) => x.extensions?.code === 'TWO_FACTOR_REQUIRED')) {
@@ -158,9 +169,32 @@ export function LoginPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {error && <ErrorState error={error} title="Could not log in" />}
-          <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          {error && !Object.keys(apiFields).length && <ErrorState error={error} title="Could not log in" />}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            error={missing.email ?? apiFields['email']}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+              setMissing((m) => ({ ...m, email: undefined }));
+              clear('email');
+            }}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            error={missing.password ?? apiFields['password']}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              setMissing((m) => ({ ...m, password: undefined }));
+              clear('password');
+            }}
+          />
           <Button type="submit" loading={loading} fullWidth>
             Log in
           </Button>
@@ -184,8 +218,8 @@ export function SignUpPage() {
   const done = useAfterLogin();
   const [form, setForm] = useState({ name: '', email: '', password: '', timezone: browserTimezone() });
   const [signUp, { loading, error }] = useMutation(SIGN_UP);
+  const { errors: fields, clear } = useFieldErrors(error, 'input.');
   if (user) return <Navigate to="/" replace />;
-  const fields = humanFieldErrors(error, 'input.');
   const tooShort = form.password.length > 0 && form.password.length < 12;
 
   const submit = async (event: FormEvent) => {
@@ -202,8 +236,8 @@ export function SignUpPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && !Object.keys(fields).length && <ErrorState error={error} title="Could not create the account" />}
-          <TextInput label="Your name" autoComplete="name" required value={form.name} error={fields['name']} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-          <TextInput label="Email" type="email" autoComplete="email" required value={form.email} error={fields['email']} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
+          <TextInput label="Your name" autoComplete="name" required value={form.name} error={fields['name']} onChange={(e) => (setForm({ ...form, name: e.currentTarget.value }), clear('name'))} />
+          <TextInput label="Email" type="email" autoComplete="email" required value={form.email} error={fields['email']} onChange={(e) => (setForm({ ...form, email: e.currentTarget.value }), clear('email'))} />
           <PasswordInput
             label="Password"
             description="At least 12 characters. A few unrelated words make a strong one."
@@ -211,9 +245,9 @@ export function SignUpPage() {
             required
             value={form.password}
             error={fields['password'] ?? (tooShort ? 'Use at least 12 characters.' : undefined)}
-            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            onChange={(e) => (setForm({ ...form, password: e.currentTarget.value }), clear('password'))}
           />
-          <TimezoneSelect value={form.timezone} onChange={(timezone) => setForm({ ...form, timezone })} error={fields['timezone']} />
+          <TimezoneSelect value={form.timezone} onChange={(timezone) => (setForm({ ...form, timezone }), clear('timezone'))} error={fields['timezone']} />
           <Button type="submit" loading={loading} fullWidth>
             Create account
           </Button>

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, Card, Group, NativeSelect, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
-import { humanFieldErrors } from '../../api/apollo-errors';
+import { useFieldErrors } from '../../api/apollo-errors';
 import { graphql } from '../../gql';
 import { timezoneOptions } from '../../lib/time';
 import { ErrorState } from '../../ui/states';
@@ -30,7 +30,7 @@ export function ProfileSection({ initial, role }: { initial: { name: string; tim
   const [form, setForm] = useState(initial);
   const [saved, setSaved] = useState(false);
   const [update, state] = useMutation(UPDATE_PROFILE);
-  const fields = humanFieldErrors(state.error, 'input.');
+  const { errors: fields, clear } = useFieldErrors(state.error, 'input.');
   const zones = useMemo(() => Array.from(new Set([initial.timezone, ...timezoneOptions()])), [initial.timezone]);
 
   const submit = async (event: FormEvent) => {
@@ -48,8 +48,8 @@ export function ProfileSection({ initial, role }: { initial: { name: string; tim
       <Text size="sm" c="dimmed" mb="md">
         Your name is shown to your coaches and your group. Every time in Anchored, your reminders and your quiet hours follow your timezone.
       </Text>
-      <TextInput label="Your name" autoComplete="name" required value={form.name} error={fields['name']} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-      <NativeSelect mt="sm" label="Your timezone" data={zones} value={form.timezone} error={fields['timezone']} onChange={(e) => setForm({ ...form, timezone: e.currentTarget.value })} />
+      <TextInput label="Your name" autoComplete="name" required value={form.name} error={fields['name']} onChange={(e) => (setForm({ ...form, name: e.currentTarget.value }), clear('name'))} />
+      <NativeSelect mt="sm" label="Your timezone" data={zones} value={form.timezone} error={fields['timezone']} onChange={(e) => (setForm({ ...form, timezone: e.currentTarget.value }), clear('timezone'))} />
       {hasBio && (
         <Textarea
           mt="sm"
@@ -60,7 +60,7 @@ export function ProfileSection({ initial, role }: { initial: { name: string; tim
           maxLength={BIO_MAX_LENGTH}
           value={form.bio}
           error={fields['bio']}
-          onChange={(e) => setForm({ ...form, bio: e.currentTarget.value })}
+          onChange={(e) => (setForm({ ...form, bio: e.currentTarget.value }), clear('bio'))}
         />
       )}
       {state.error && !Object.keys(fields).length && <ErrorState error={state.error} title="Your profile was not saved" />}

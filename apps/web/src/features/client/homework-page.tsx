@@ -22,7 +22,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft, IconMessageHeart } from '@tabler/icons-react';
 import { useRef, useState, type ComponentPropsWithoutRef, type FormEvent, type MouseEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { apiErrorsOf, humanFieldErrors } from '../../api/apollo-errors';
+import { apiErrorsOf, useFieldErrors } from '../../api/apollo-errors';
 import { graphql } from '../../gql';
 import type { ClientAssignmentQuery } from '../../gql/graphql';
 import { PageHeader } from '../../ui/page';
@@ -298,13 +298,14 @@ function HomeworkForm({
   });
   const hasDraft = !!draft || autosave.status !== 'idle';
   const summaryRef = useRef<HTMLDivElement>(null);
-  const problems = humanFieldErrors(state.error, 'responses.');
+  const { errors: problems, clear } = useFieldErrors(state.error, 'responses.');
   const fieldKeys = new Set(fields.map((f) => f.key));
   const otherProblems = Object.entries(problems).filter(([key]) => !fieldKeys.has(key));
   const hasFieldProblems = Object.keys(problems).length > 0;
   const set = (key: string, value: Answer) => {
     const next = { ...answers, [key]: value };
     setAnswers(next);
+    clear(key);
     autosave.changed(next);
   };
   const discard = async () => {
