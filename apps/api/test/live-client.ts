@@ -37,7 +37,7 @@ export interface LiveSubscription<T = any> {
 export function subscribe<T = any>(live: LiveClient, query: string, variables: Record<string, unknown> = {}): LiveSubscription<T> {
   const results: LiveSubscription<T>['results'] = [];
   const waiters: (() => void)[] = [];
-  let stop = () => {};
+  let stop = (): void => undefined;
   const ended = new Promise<unknown>((resolve) => {
     stop = live.client.subscribe<T>(
       { query, variables },

@@ -50,7 +50,8 @@ describe('worker: the daily check-in reminder', () => {
     const ana = await client('Ana', zone, time);
     const [first, second] = await Promise.all([todaysJob(ana.id, zone, time), todaysJob(ana.id, zone, time, 0, '_again')]);
     const results = [await finished(first), await finished(second)];
-    expect(results.map((r) => ('sent' in r ? 'sent' : r.skipped)).sort()).toEqual(['already reminded today', 'sent']);
+    const outcomes = results as ({ sent: unknown } | { skipped: string })[];
+    expect(outcomes.map((r) => ('sent' in r ? 'sent' : r.skipped)).sort()).toEqual(['already reminded today', 'sent']);
     const rows = await remindersOf(ana.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].dedupe_key).toBe(`check-in-reminder:${ana.id}:${localDateOf(new Date(), zone)}`);

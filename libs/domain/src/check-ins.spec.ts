@@ -1,4 +1,4 @@
-import { CHECK_IN, checkInProblems, checkInTrend, cohortWeather, gentleStreak, localDateOf, programWeekOfDate, weatherWindowStart } from './check-ins';
+import { CHECK_IN, type CheckInFigures, type WeatherRow, checkInProblems, checkInTrend, cohortWeather, gentleStreak, localDateOf, programWeekOfDate, weatherWindowStart } from './check-ins';
 
 describe('check-ins', () => {
   describe('localDateOf', () => {
@@ -56,8 +56,12 @@ describe('check-ins', () => {
   });
 
   describe('checkInTrend', () => {
-    const row = (localDate: string, anchored: number, location = 'WITH_MYSELF', state = 'SETTLED') =>
-      ({ localDate, anchored, location, state }) as const;
+    const row = (localDate: string, anchored: number, location: CheckInFigures['location'] = 'WITH_MYSELF', state: CheckInFigures['state'] = 'SETTLED'): CheckInFigures => ({
+      localDate,
+      anchored,
+      location,
+      state,
+    });
     it('gives days oldest first, weekly means and counts per program week up to today', () => {
       const trend = checkInTrend(
         [row('2027-01-12', 4, 'IN_THE_PAST', 'ACTIVATED'), row('2027-01-04', 6), row('2027-01-05', 7, 'WITH_OTHERS', 'APPEASING'), row('2027-01-06', 8)],
@@ -105,7 +109,7 @@ describe('check-ins', () => {
   });
 
   describe('cohortWeather (k >= 3)', () => {
-    const r = (clientId: string, anchored: number, location = 'WITH_MYSELF', state = 'SETTLED') => ({ clientId, anchored, location, state }) as const;
+    const r = (clientId: string, anchored: number, location: WeatherRow['location'] = 'WITH_MYSELF', state: WeatherRow['state'] = 'SETTLED'): WeatherRow => ({ clientId, anchored, location, state });
     it('shows nothing but the number while fewer than 3 distinct clients checked in', () => {
       expect(cohortWeather([])).toEqual({ clientsCheckedIn: 0, locations: null, states: null, averageAnchored: null });
       // Many check-ins from two people are still two people.
