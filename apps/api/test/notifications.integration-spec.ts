@@ -253,7 +253,7 @@ describe('notifications', () => {
 
     it('stores updates for promotion and an admin withdrawal, but none when clients withdraw themselves', async () => {
       const subjects = (await notificationsOf(inbox)).map((n) => n.subject);
-      expect(subjects).toEqual([`You have left ${cohortName}`, `A place opened up for you in ${cohortName}`, `You are on the waitlist for ${cohortName}`]);
+      expect(subjects).toEqual([`About your place in ${cohortName}`, `A place opened up for you in ${cohortName}`, `You are on the waitlist for ${cohortName}`]);
       expect((await notificationsOf(leaver)).map((n) => n.subject)).toEqual([`You are in: ${cohortName}`]);
     });
 

@@ -7,10 +7,14 @@ describe('notificationKindLabel', () => {
   });
 
   it('labels every kind the API has, and still reads a kind it does not know yet', () => {
-    for (const kind of ['SESSION_REMINDER', 'HOMEWORK_DUE', 'HOMEWORK_OVERDUE', 'FEEDBACK_READY', 'ENROLLMENT_UPDATE', 'COACH_ASSIGNED', 'WEEKLY_SUMMARY']) {
+    for (const kind of [
+      'SESSION_REMINDER', 'HOMEWORK_DUE', 'HOMEWORK_OVERDUE', 'FEEDBACK_READY', 'ENROLLMENT_UPDATE', 'COACH_ASSIGNED', 'WEEKLY_SUMMARY',
+      'NEW_MESSAGE', 'COMMUNITY_DIGEST', 'POST_REPLY', 'POST_HIDDEN', 'POST_REPORTED', 'CHECK_IN_REMINDER', 'BUDDY_PAIRED', 'DATA_EXPORT_READY', 'SECURITY',
+    ]) {
       expect(notificationKindLabel(kind)).not.toMatch(/_|^[A-Z]+$/);
     }
-    expect(notificationKindLabel('NEW_MESSAGE')).toBe('New message');
+    expect(notificationKindLabel('NEW_MESSAGE')).toBe('Private message');
+    expect(notificationKindLabel('SOMETHING_NEW')).toBe('Something new');
   });
 });
 
