@@ -96,6 +96,8 @@ describe('Circle', () => {
     await logInThroughForm(k.page, coach.email, PASSWORD);
     await k.page.waitForURL('**/coach');
     await k.page.getByRole('link', { name: 'Circle' }).first().click();
+    // The list of circles first (a lazily loaded screen): the cohort links on the page before it lead elsewhere.
+    await k.page.waitForURL('**/circle');
     await k.page.getByRole('link', { name: /Harbour Circle/ }).click();
     await k.page.waitForURL(`**/circle/${cohortId}`);
     await k.page.getByRole('heading', { name: /Harbour Circle .* circle/, level: 1 }).waitFor();
