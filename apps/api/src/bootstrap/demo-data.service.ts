@@ -62,6 +62,8 @@ export class DemoDataService {
     const startsOn = DateTime.now().setZone('America/New_York').plus({ weeks: 2 }).startOf('week').toISODate() as string;
     const cohort = await this.db.getRepository(CohortEntity).save({
       name: 'Spring Interdependence Circle',
+      description:
+        'Six months, twelve people, one evening a week: noticing when we hand our worth and safety to others, and practising the steadier way of leaning on each other while staying ourselves.',
       status: CohortStatus.ENROLLING,
       startsOn,
       timezone: 'America/New_York',
@@ -69,6 +71,16 @@ export class DemoDataService {
       programWeeks: 26,
     });
     await this.db.query(`INSERT INTO cohort_coaches (cohort_id, coach_id) VALUES ($1, $2)`, [cohort.id, coach.id]);
+    // What a visitor reads at /: the coach's bio and the circle's weekly meeting.
+    await this.db.query(`UPDATE users SET bio = $2 WHERE id = $1`, [
+      coach.id,
+      'Somatic coach. I help people notice where they are right now and come back to themselves, in their body first.',
+    ]);
+    await this.sessions.scheduleSeries(
+      { id: coach.id, role: Role.COACH },
+      { cohortId: cohort.id, title: 'Thursday circle', weekdays: [4], localTime: '18:30', durationMinutes: 90 },
+      this.loadersFactory.create(),
+    );
     const enrollments = this.db.getRepository(EnrollmentEntity);
     const now = new Date();
     // Motivations are private text: encrypted like every application's.
