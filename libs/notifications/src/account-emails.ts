@@ -1,4 +1,4 @@
-import { escapeHtml, type RenderedEmail } from './render';
+import { composeLetter, type RenderedEmail } from './render';
 
 /*
  * Emails about the account itself: one-time links (sent by the API at once) and security notices
@@ -6,27 +6,9 @@ import { escapeHtml, type RenderedEmail } from './render';
  * links only: never anything a person wrote in the app, and a security notice never a link token.
  */
 
-type Part = { text: string } | { label: string; url: string };
-
-const SIGN_OFF = 'Warmly,\nThe Anchored team';
-
-function compose(subject: string, recipientName: string, parts: Part[]): RenderedEmail {
-  const all: Part[] = [{ text: `Hi ${recipientName},` }, ...parts, { text: SIGN_OFF }];
-  const text = all.map((p) => ('text' in p ? p.text : `${p.label}: ${p.url}`)).join('\n\n');
-  const body = all
-    .map((p) => ('text' in p ? `<p>${escapeHtml(p.text).replace(/\n/g, '<br>')}</p>` : `<p><a href="${escapeHtml(p.url)}">${escapeHtml(p.label)}</a></p>`))
-    .join('\n');
-  const html =
-    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>' +
-    escapeHtml(subject) +
-    '</title></head>\n<body style="font-family:Georgia,serif;font-size:15px;line-height:1.6;color:#2b2b2b;max-width:560px;margin:0 auto;padding:16px">\n' +
-    body +
-    '\n</body></html>';
-  return { subject, text, html };
-}
 
 export function renderPasswordResetLink(input: { recipientName: string; link: string }): RenderedEmail {
-  return compose('Choose a new Anchored password', input.recipientName, [
+  return composeLetter('Choose a new Anchored password', input.recipientName, [
     { text: 'Someone, hopefully you, asked to reset the password of your Anchored account. Follow this link within the next hour to choose a new one:' },
     { label: 'Choose a new password', url: input.link },
     { text: 'The link works once. Choosing a new password logs you out everywhere else.' },
@@ -35,7 +17,7 @@ export function renderPasswordResetLink(input: { recipientName: string; link: st
 }
 
 export function renderVerifyEmailLink(input: { recipientName: string; link: string }): RenderedEmail {
-  return compose('Please confirm your email address', input.recipientName, [
+  return composeLetter('Please confirm your email address', input.recipientName, [
     { text: 'Welcome to Anchored. Please confirm that this address is yours, so that reminders and account emails reach you:' },
     { label: 'Confirm my email address', url: input.link },
     { text: 'The link works once and for the next 24 hours. If you did not create an Anchored account, you can ignore this email.' },
@@ -43,7 +25,7 @@ export function renderVerifyEmailLink(input: { recipientName: string; link: stri
 }
 
 export function renderEmailChangeLink(input: { recipientName: string; link: string }): RenderedEmail {
-  return compose('Confirm your new email address', input.recipientName, [
+  return composeLetter('Confirm your new email address', input.recipientName, [
     { text: 'You asked to use this address for your Anchored account. Nothing changes until you follow this link:' },
     { label: 'Use this email address', url: input.link },
     { text: 'The link works once and for the next 24 hours. If you did not ask for this, you can ignore this email.' },
@@ -51,7 +33,7 @@ export function renderEmailChangeLink(input: { recipientName: string; link: stri
 }
 
 export function renderSignUpAttempt(input: { recipientName: string; loginUrl: string; resetUrl: string }): RenderedEmail {
-  return compose('Someone tried to sign up with your email address', input.recipientName, [
+  return composeLetter('Someone tried to sign up with your email address', input.recipientName, [
     { text: 'Someone just tried to create a new Anchored account with this email address. Your address already has an account, so nothing was created.' },
     { text: 'If it was you, you can simply log in, or choose a new password if you forgot it:' },
     { label: 'Log in', url: input.loginUrl },
@@ -75,44 +57,44 @@ export function renderSecurityNotice(input: { recipientName: string; event: Secu
   const notYou = { text: 'If this was not you, please reset your password right away and tell the program team.' };
   switch (input.event) {
     case 'PASSWORD_RESET':
-      return compose('Your Anchored password was changed', input.recipientName, [
+      return composeLetter('Your Anchored password was changed', input.recipientName, [
         { text: 'The password of your Anchored account was just reset using a link sent to your email address. Everywhere you were logged in, you have been logged out.' },
         notYou,
       ]);
     case 'PASSWORD_CHANGED':
-      return compose('Your Anchored password was changed', input.recipientName, [
+      return composeLetter('Your Anchored password was changed', input.recipientName, [
         { text: 'The password of your Anchored account was just changed by someone who knew the current one. Every other browser or device where you were logged in has been logged out.' },
         notYou,
       ]);
     case 'EMAIL_CHANGE_REQUESTED':
-      return compose('A new email address was requested for your account', input.recipientName, [
+      return composeLetter('A new email address was requested for your account', input.recipientName, [
         { text: `Someone logged in to your Anchored account asked to change its email address to ${input.newEmail ?? 'a new address'}. Nothing changes until the link sent to that address is followed.` },
         notYou,
       ]);
     case 'EMAIL_CHANGED':
-      return compose('Your Anchored email address was changed', input.recipientName, [
+      return composeLetter('Your Anchored email address was changed', input.recipientName, [
         { text: `Your Anchored account now uses ${input.newEmail ?? 'a new email address'}. From now on, emails from us go there.` },
         notYou,
       ]);
     case 'TWO_FACTOR_ENABLED':
-      return compose('Two-factor sign-in is now on', input.recipientName, [
+      return composeLetter('Two-factor sign-in is now on', input.recipientName, [
         { text: 'Two-factor sign-in was just turned on for your Anchored account: logging in now also asks for a code from your authenticator app. Every other browser or device where you were logged in has been logged out.' },
         { text: 'Keep your recovery codes somewhere safe: each one lets you log in once if you lose your phone.' },
         notYou,
       ]);
     case 'TWO_FACTOR_DISABLED':
-      return compose('Two-factor sign-in was turned off', input.recipientName, [
+      return composeLetter('Two-factor sign-in was turned off', input.recipientName, [
         { text: 'Two-factor sign-in was just turned off for your Anchored account, by someone who knew your password and a current code. Logging in now asks for your password only.' },
         notYou,
       ]);
     case 'RECOVERY_CODES_REGENERATED':
-      return compose('New recovery codes for your Anchored account', input.recipientName, [
+      return composeLetter('New recovery codes for your Anchored account', input.recipientName, [
         { text: 'New recovery codes were just made for your Anchored account. The old ones no longer work.' },
         notYou,
       ]);
     case 'RECOVERY_CODE_USED': {
       const left = input.recoveryCodesLeft ?? 0;
-      return compose('A recovery code was used to log in', input.recipientName, [
+      return composeLetter('A recovery code was used to log in', input.recipientName, [
         { text: `Someone just logged in to your Anchored account with one of your recovery codes. It cannot be used again; ${left === 1 ? 'one code is' : `${left} codes are`} left.` },
         { text: 'If you lost your phone, set up two-factor sign-in again in Settings, and make new recovery codes when few are left.' },
         notYou,

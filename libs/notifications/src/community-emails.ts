@@ -1,29 +1,10 @@
-import { escapeHtml, type RenderedEmail } from './render';
+import { composeLetter, type LetterPart, type RenderedEmail } from './render';
 
 /*
  * Emails about a cohort's community (docs/community.md). They name who and where and link there:
  * never what anyone wrote (no post, reply, reason or note travels by email or in a notification).
  */
 
-type Part = { text: string } | { label: string; url: string };
-
-const SIGN_OFF = 'Warmly,\nThe Anchored team';
-
-function compose(rawSubject: string, recipientName: string, parts: Part[]): RenderedEmail {
-  const subject = rawSubject.replace(/\s+/g, ' ').trim();
-  const all: Part[] = [{ text: `Hi ${recipientName},` }, ...parts, { text: SIGN_OFF }];
-  const text = all.map((p) => ('text' in p ? p.text : `${p.label}: ${p.url}`)).join('\n\n');
-  const body = all
-    .map((p) => ('text' in p ? `<p>${escapeHtml(p.text).replace(/\n/g, '<br>')}</p>` : `<p><a href="${escapeHtml(p.url)}">${escapeHtml(p.label)}</a></p>`))
-    .join('\n');
-  const html =
-    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>' +
-    escapeHtml(subject) +
-    '</title></head>\n<body style="font-family:Georgia,serif;font-size:15px;line-height:1.6;color:#2b2b2b;max-width:560px;margin:0 auto;padding:16px">\n' +
-    body +
-    '\n</body></html>';
-  return { subject, text, html };
-}
 
 export interface CommunityNoticeInput {
   recipientName: string;
@@ -34,7 +15,7 @@ export interface CommunityNoticeInput {
 
 /** POST_REPLY: someone replied to the recipient's post. */
 export function renderPostReply(input: CommunityNoticeInput & { replierName: string }): RenderedEmail {
-  return compose(`${input.replierName} replied to your post in ${input.cohortName}`, input.recipientName, [
+  return composeLetter(`${input.replierName} replied to your post in ${input.cohortName}`, input.recipientName, [
     { text: `${input.replierName} replied to your post in the ${input.cohortName} circle.` },
     { text: 'To keep the circle private, we never include what anyone wrote in emails.' },
     { label: 'Read it in the app', url: input.url },
@@ -43,7 +24,7 @@ export function renderPostReply(input: CommunityNoticeInput & { replierName: str
 
 /** POST_HIDDEN: a coach or admin hid the recipient's post (the reason is in the app). */
 export function renderPostHidden(input: CommunityNoticeInput): RenderedEmail {
-  return compose(`Your post in ${input.cohortName} was hidden`, input.recipientName, [
+  return composeLetter(`Your post in ${input.cohortName} was hidden`, input.recipientName, [
     { text: `A moderator hid one of your posts in the ${input.cohortName} circle. You can still see it, and why it was hidden; others no longer can.` },
     { text: 'If you would like to talk about it, your coach is glad to hear from you.' },
     { label: 'See it in the app', url: input.url },
@@ -52,7 +33,7 @@ export function renderPostHidden(input: CommunityNoticeInput): RenderedEmail {
 
 /** POST_REPORTED to a cohort's coaches: a member reported a post (the reason is in the app). */
 export function renderPostReported(input: CommunityNoticeInput & { reporterName: string }): RenderedEmail {
-  return compose(`A post in ${input.cohortName} was reported`, input.recipientName, [
+  return composeLetter(`A post in ${input.cohortName} was reported`, input.recipientName, [
     { text: `${input.reporterName} reported a post in the ${input.cohortName} circle. Please take a look.` },
     { label: 'Open the post', url: input.url },
   ]);
@@ -60,7 +41,7 @@ export function renderPostReported(input: CommunityNoticeInput & { reporterName:
 
 /** POST_REPORTED to a cohort's coaches: a post read like a crisis (a phrase list, not a diagnosis). */
 export function renderPostFlagged(input: CommunityNoticeInput & { authorName: string }): RenderedEmail {
-  return compose(`${input.authorName} may need support (${input.cohortName})`, input.recipientName, [
+  return composeLetter(`${input.authorName} may need support (${input.cohortName})`, input.recipientName, [
     {
       text:
         `Something ${input.authorName} just posted in the ${input.cohortName} circle contains words that can mean someone is in crisis. ` +
@@ -82,9 +63,9 @@ const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 /** COMMUNITY_DIGEST: how much is new in each of the recipient's circles; counts only, no text. */
 export function renderCommunityDigest(input: { recipientName: string; circles: CommunityDigestCircle[] }): RenderedEmail {
   const total = input.circles.reduce((sum, c) => sum + c.posts + c.replies, 0);
-  return compose(`New in your circle: ${count(total, 'update')}`, input.recipientName, [
+  return composeLetter(`New in your circle: ${count(total, 'update')}`, input.recipientName, [
     { text: 'Here is what is new since yesterday:' },
-    ...input.circles.flatMap((c): Part[] => [
+    ...input.circles.flatMap((c): LetterPart[] => [
       { text: `${c.cohortName}: ${count(c.posts, 'new post')} and ${count(c.replies, 'new reply').replace('replys', 'replies')}.` },
       { label: `Open the ${c.cohortName} circle`, url: c.url },
     ]),

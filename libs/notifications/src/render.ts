@@ -135,6 +135,17 @@ function compose(rawSubject: string, recipientName: string, blocks: Block[]): Re
   return { subject, text, html };
 }
 
+/** A paragraph, or a link shown as "label: url" in text and as a link in HTML. */
+export type LetterPart = { text: string } | { label: string; url: string };
+
+/**
+ * A short letter of paragraphs and links (account, community, buddy and message notices), with the
+ * same greeting, sign-off, escaping, one-line subject and web-only links as every other email.
+ */
+export function composeLetter(subject: string, recipientName: string, parts: readonly LetterPart[]): RenderedEmail {
+  return compose(subject, recipientName, parts.map((part) => ('text' in part ? paragraph(part.text) : link(part.label, part.url))));
+}
+
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
