@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { PHONE, checkScreen, launchBrowser, logInThroughForm, newPerson, overflowsHorizontally, pageErrors } from './support/browser';
-import { ADMIN, Platform } from './support/platform';
+import { coachedCohort } from './support/coached-cohort';
+import { Platform } from './support/platform';
 
 const PASSWORD = 'a password for the messages test';
 
@@ -24,28 +24,15 @@ describe('Messages', () => {
     await platform?.stop();
   });
 
-  async function arrange(): Promise<{ cohortId: string; client: { email: string; name: string }; coach: { email: string; name: string } }> {
+  function arrange() {
     const stamp = Date.now();
-    const admin = await platform.logIn(ADMIN.email, ADMIN.password);
-    const coach = { email: `cora.${stamp}@example.com`, name: 'Cora Coach' };
-    const client = { email: `milo.${stamp}@example.com`, name: 'Milo Member' };
-    const { inviteUser } = await platform.gql<{ inviteUser: { token: string } }>('mutation($i: InviteInput!) { inviteUser(input: $i) { token } }', { i: { email: coach.email, role: 'COACH' } }, admin);
-    const { acceptInvitation } = await platform.gql<{ acceptInvitation: { user: { id: string } } }>(
-      'mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { user { id } } }',
-      { i: { token: inviteUser.token, name: coach.name, password: PASSWORD, timezone: 'Europe/Berlin' } },
-    );
-    const { signUp } = await platform.gql<{ signUp: { accessToken: string } }>('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
-      i: { email: client.email, password: PASSWORD, name: client.name, timezone: 'Europe/Berlin' },
+    return coachedCohort(platform, {
+      password: PASSWORD,
+      cohortName: `Messages Circle ${stamp}`,
+      coach: { email: `cora.${stamp}@example.com`, name: 'Cora Coach' },
+      client: { email: `milo.${stamp}@example.com`, name: 'Milo Member' },
+      activate: false,
     });
-    const startsOn = DateTime.utc().minus({ days: 3 }).toFormat('yyyy-MM-dd');
-    const { createCohort } = await platform.gql<{ createCohort: { id: string } }>('mutation($i: CreateCohortInput!) { createCohort(input: $i) { id } }', {
-      i: { name: `Messages Circle ${stamp}`, startsOn, timezone: 'Europe/Berlin', capacity: 5 },
-    }, admin);
-    await platform.gql('mutation($c: ID!, $u: ID!) { assignCoach(cohortId: $c, coachId: $u) { id } }', { c: createCohort.id, u: acceptInvitation.user.id }, admin);
-    await platform.gql('mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ENROLLING) { id } }', { c: createCohort.id }, admin);
-    const { applyToCohort } = await platform.gql<{ applyToCohort: { id: string } }>('mutation($c: ID!) { applyToCohort(input: { cohortId: $c }) { id } }', { c: createCohort.id }, signUp.accessToken);
-    await platform.gql('mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: ACCEPT) { id } }', { e: applyToCohort.id }, admin);
-    return { cohortId: createCohort.id, client, coach };
   }
 
   it('a client messages their coach; the coach sees it arrive without reloading', async () => {
