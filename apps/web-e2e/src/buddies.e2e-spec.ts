@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { PHONE, checkScreen, launchBrowser, logInThroughForm, newPerson, overflowsHorizontally, pageErrors } from './support/browser';
-import { ADMIN, Platform } from './support/platform';
+import { cohortWithClients } from './support/coached-cohort';
+import { Platform } from './support/platform';
 
 /**
  * Buddies in the browser (docs/buddies.md): the coach previews the pairing of a cohort of three
@@ -14,36 +15,19 @@ describe('buddies in the browser', () => {
   let client: Page;
   let cohortId = '';
   const run = process.pid;
-  const coachPerson = { name: 'Bea Coach', email: `bea.coach.${run}@example.com`, password: 'a coach password for buddies' };
+  const coachPerson = { name: 'Bea Coach', email: `bea.coach.${run}@example.com` };
   const clients = [
     { name: 'Ada Berlin', email: `ada.${run}@example.com`, timezone: 'Europe/Berlin' },
     { name: 'Paul Paris', email: `paul.${run}@example.com`, timezone: 'Europe/Paris' },
     { name: 'Toko Tokyo', email: `toko.${run}@example.com`, timezone: 'Asia/Tokyo' },
   ];
-  const password = 'a client password for buddies';
+  const password = 'a password for the buddies test';
 
   beforeAll(async () => {
     platform = await Platform.start();
     browser = await launchBrowser();
-    const admin = await platform.logIn(ADMIN.email, ADMIN.password);
     const today = new Date().toISOString().slice(0, 10);
-    cohortId = (
-      await platform.gql<{ createCohort: { id: string } }>(`mutation($i: CreateCohortInput!) { createCohort(input: $i) { id } }`, { i: { name: 'Buddy Circle', startsOn: today, timezone: 'Europe/Berlin', capacity: 10 } }, admin)
-    ).createCohort.id;
-    const invitation = (await platform.gql<{ inviteUser: { token: string } }>(`mutation($i: InviteInput!) { inviteUser(input: $i) { token } }`, { i: { email: coachPerson.email, role: 'COACH' } }, admin)).inviteUser.token;
-    const coachId = (
-      await platform.gql<{ acceptInvitation: { user: { id: string } } }>(`mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { user { id } } }`, {
-        i: { token: invitation, name: coachPerson.name, password: coachPerson.password, timezone: 'Europe/Berlin' },
-      })
-    ).acceptInvitation.user.id;
-    await platform.gql(`mutation($c: ID!, $u: ID!) { assignCoach(cohortId: $c, coachId: $u) { id } }`, { c: cohortId, u: coachId }, admin);
-    await platform.gql(`mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ENROLLING) { id } }`, { c: cohortId }, admin);
-    for (const c of clients) {
-      const token = (await platform.gql<{ signUp: { accessToken: string } }>(`mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, { i: { email: c.email, name: c.name, password, timezone: c.timezone } })).signUp.accessToken;
-      const enrollment = (await platform.gql<{ applyToCohort: { id: string } }>(`mutation($c: ID!) { applyToCohort(input: { cohortId: $c }) { id } }`, { c: cohortId }, token)).applyToCohort.id;
-      await platform.gql(`mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: ACCEPT) { id } }`, { e: enrollment }, admin);
-    }
-    await platform.gql(`mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ACTIVE) { id } }`, { c: cohortId }, admin);
+    ({ cohortId } = await cohortWithClients(platform, { password, cohortName: 'Buddy Circle', coach: coachPerson, clients, startsOn: today, activate: true }));
     coach = (await newPerson(browser, platform.url)).page;
     client = (await newPerson(browser, platform.url, { viewport: PHONE })).page;
   });
@@ -56,7 +40,7 @@ describe('buddies in the browser', () => {
 
   it('the coach previews the pairing with each group’s shared waking hours, then confirms it by keyboard', async () => {
     await coach.goto('/login');
-    await logInThroughForm(coach, coachPerson.email, coachPerson.password);
+    await logInThroughForm(coach, coachPerson.email, password);
     await coach.waitForURL('**/coach');
     await coach.goto(`/coach/cohorts/${cohortId}`);
     await coach.getByRole('link', { name: 'Buddies' }).click();

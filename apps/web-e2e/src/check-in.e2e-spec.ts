@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { PHONE, checkScreen, launchBrowser, logInThroughForm, newPerson, overflowsHorizontally, pageErrors } from './support/browser';
-import { ADMIN, Platform } from './support/platform';
+import { cohortWithClients } from './support/coached-cohort';
+import { Platform } from './support/platform';
 
 /**
  * Daily check-ins in the browser (docs/check-ins.md): a client checks in on their phone from This
@@ -15,34 +16,17 @@ describe('daily check-ins in the browser', () => {
   let coach: Page;
   let cohortId = '';
   const run = process.pid;
-  const coachPerson = { name: 'Cass Coach', email: `cass.coach.${run}@example.com`, password: 'a coach password for check-ins' };
-  const password = 'a client password for check-ins';
+  const coachPerson = { name: 'Cass Coach', email: `cass.coach.${run}@example.com` };
+  const password = 'a password for the check-in test';
   const people = ['Ana Anchored', 'Ben Breath', 'Cleo Calm', 'Dev Daily'].map((name, i) => ({ name, email: `checkin.${i}.${run}@example.com` }));
 
   beforeAll(async () => {
     platform = await Platform.start();
     browser = await launchBrowser();
-    const admin = await platform.logIn(ADMIN.email, ADMIN.password);
     const startsOn = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
-    cohortId = (
-      await platform.gql<{ createCohort: { id: string } }>(`mutation($i: CreateCohortInput!) { createCohort(input: $i) { id } }`, { i: { name: 'Check-in Circle', startsOn, timezone: 'Europe/Berlin', capacity: 10 } }, admin)
-    ).createCohort.id;
-    const invitation = (await platform.gql<{ inviteUser: { token: string } }>(`mutation($i: InviteInput!) { inviteUser(input: $i) { token } }`, { i: { email: coachPerson.email, role: 'COACH' } }, admin)).inviteUser.token;
-    const coachId = (
-      await platform.gql<{ acceptInvitation: { user: { id: string } } }>(`mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { user { id } } }`, {
-        i: { token: invitation, name: coachPerson.name, password: coachPerson.password, timezone: 'Europe/Berlin' },
-      })
-    ).acceptInvitation.user.id;
-    await platform.gql(`mutation($c: ID!, $u: ID!) { assignCoach(cohortId: $c, coachId: $u) { id } }`, { c: cohortId, u: coachId }, admin);
-    await platform.gql(`mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ENROLLING) { id } }`, { c: cohortId }, admin);
-    const tokens: string[] = [];
-    for (const p of people) {
-      const token = (await platform.gql<{ signUp: { accessToken: string } }>(`mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, { i: { email: p.email, name: p.name, password, timezone: 'Europe/Berlin' } })).signUp.accessToken;
-      const enrollment = (await platform.gql<{ applyToCohort: { id: string } }>(`mutation($c: ID!) { applyToCohort(input: { cohortId: $c }) { id } }`, { c: cohortId }, token)).applyToCohort.id;
-      await platform.gql(`mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: ACCEPT) { id } }`, { e: enrollment }, admin);
-      tokens.push(token);
-    }
-    await platform.gql(`mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ACTIVE) { id } }`, { c: cohortId }, admin);
+    const arranged = await cohortWithClients(platform, { password, cohortName: 'Check-in Circle', coach: coachPerson, clients: people, startsOn, activate: true });
+    cohortId = arranged.cohortId;
+    const tokens = arranged.clientTokens;
     // Three of the four check in through the API, so the circle has weather.
     const inputs = [
       { location: 'WITH_MYSELF', state: 'SETTLED', anchored: 8 },
@@ -99,7 +83,7 @@ describe('daily check-ins in the browser', () => {
 
   it('the coach sees the last check-in date and the weather, never a note', async () => {
     await coach.goto('/login');
-    await logInThroughForm(coach, coachPerson.email, coachPerson.password);
+    await logInThroughForm(coach, coachPerson.email, password);
     await coach.waitForURL('**/coach');
     await coach.goto(`/coach/cohorts/${cohortId}`);
     const weather = coach.getByRole('region', { name: 'The circle’s weather' });
