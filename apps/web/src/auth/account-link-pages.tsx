@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { humanFieldErrors } from '../api/apollo-errors';
 import { graphql } from '../gql';
 import { ErrorState } from '../ui/states';
+import { AuthCard } from './auth-card';
 import { useAuth } from './auth-context';
 
 const REQUEST_PASSWORD_RESET = graphql(`
@@ -25,30 +26,6 @@ const CONFIRM_EMAIL = graphql(`
   }
 `);
 
-function LinkCard({ title, subtitle, children }: { title: string; subtitle: ReactNode; children: ReactNode }) {
-  useEffect(() => {
-    document.title = `${title} · Anchored`;
-  }, [title]);
-  return (
-    <Center mih="100vh" p="md" bg="anchor.0" component="main">
-      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
-        <Stack gap="xs" mb="lg">
-          <Text fw={700} c="anchor.8" size="lg">
-            Anchored
-          </Text>
-          <Title order={1} size="h2">
-            {title}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {subtitle}
-          </Text>
-        </Stack>
-        {children}
-      </Paper>
-    </Center>
-  );
-}
-
 /** "Forgot your password?": always the same answer, so it never tells whether an address has an account. */
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
@@ -63,7 +40,7 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <LinkCard title="Forgot your password?" subtitle="Tell us the address you log in with, and we will email you a link to choose a new password.">
+    <AuthCard title="Forgot your password?" subtitle="Tell us the address you log in with, and we will email you a link to choose a new password.">
       {sent ? (
         <Stack>
           <Alert color="teal" role="status" title="Check your inbox">
@@ -87,7 +64,7 @@ export function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-    </LinkCard>
+    </AuthCard>
   );
 }
 
@@ -113,16 +90,16 @@ export function ResetPasswordPage() {
 
   if (!token) {
     return (
-      <LinkCard title="Choose a new password" subtitle="This page needs the link from your email.">
+      <AuthCard title="Choose a new password" subtitle="This page needs the link from your email.">
         <Anchor component={Link} to="/forgot-password">
           Ask for a new link
         </Anchor>
-      </LinkCard>
+      </AuthCard>
     );
   }
 
   return (
-    <LinkCard title="Choose a new password" subtitle="Pick a new password for your Anchored account. You will be logged out everywhere else.">
+    <AuthCard title="Choose a new password" subtitle="Pick a new password for your Anchored account. You will be logged out everywhere else.">
       {done ? (
         <Stack>
           <Alert color="teal" role="status" title="Your password is changed">
@@ -158,7 +135,7 @@ export function ResetPasswordPage() {
           </Stack>
         </form>
       )}
-    </LinkCard>
+    </AuthCard>
   );
 }
 
@@ -180,7 +157,7 @@ export function VerifyEmailPage() {
   };
 
   return (
-    <LinkCard title="Confirm your email address" subtitle="One click, and your address is confirmed (or your new address is in use).">
+    <AuthCard title="Confirm your email address" subtitle="One click, and your address is confirmed (or your new address is in use).">
       {done ? (
         <Stack>
           <Alert color="teal" role="status" title="Thank you">
@@ -201,6 +178,6 @@ export function VerifyEmailPage() {
           </Stack>
         </form>
       )}
-    </LinkCard>
+    </AuthCard>
   );
 }

@@ -1,11 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { Anchor, Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Anchor, Button, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { apiErrorsOf, humanFieldErrors, useFieldErrors } from '../api/apollo-errors';
 import { graphql } from '../gql';
 import { browserTimezone, timezoneOptions } from '../lib/time';
 import { ErrorState } from '../ui/states';
+import { AuthCard } from './auth-card';
 import { useAuth } from './auth-context';
 
 const LOG_IN = graphql(`
@@ -38,30 +39,6 @@ const ACCEPT_INVITATION = graphql(`
 /** Only same-site paths are followed after login, never an arbitrary URL. */
 export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
-
-function AuthCard({ title, subtitle, children }: { title: string; subtitle: ReactNode; children: ReactNode }) {
-  useEffect(() => {
-    document.title = `${title} · Anchored`;
-  }, [title]);
-  return (
-    <Center mih="100vh" p="md" bg="anchor.0" component="main">
-      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
-        <Stack gap="xs" mb="lg">
-          <Text fw={700} c="anchor.8" size="lg">
-            Anchored
-          </Text>
-          <Title order={1} size="h2">
-            {title}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {subtitle}
-          </Text>
-        </Stack>
-        {children}
-      </Paper>
-    </Center>
-  );
 }
 
 function TimezoneSelect({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
