@@ -17,6 +17,7 @@ import { WithdrawnByTeam1765500000000 } from './1765500000000-WithdrawnByTeam';
 import { CreateCommunity1765100000000 } from './1765100000000-CreateCommunity';
 import { PublicCohortInfo1765600000000 } from './1765600000000-PublicCohortInfo';
 import { Drafts1765700000000 } from './1765700000000-Drafts';
+import { NotificationAbout1765850000000 } from './1765850000000-NotificationAbout';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   WithdrawnByTeam1765500000000,
   PublicCohortInfo1765600000000,
   Drafts1765700000000,
+  NotificationAbout1765850000000,
 ];

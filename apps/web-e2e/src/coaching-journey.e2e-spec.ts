@@ -326,12 +326,12 @@ describe('the coaching loop in the browser', () => {
     await admin.setViewportSize(DESKTOP);
 
     // The client (enrolled now, unlike at the first assignment) hears of the coach who joined,
-    // with the way to the list of who read their answers.
+    // in one line that leads to the list of who read their answers.
     await client.getByRole('link', { name: /^Notifications/ }).click();
-    const notice = client.getByRole('listitem').filter({ hasText: `A new coach in ${cohortName}: ${coachPerson.name}` });
+    const notice = client.getByRole('listitem').filter({ hasText: `${coachPerson.name} joined ${cohortName} as a coach` });
     await notice.getByText(/^New coach in your cohort ·/).waitFor();
     await checkScreen(client, 'client-notifications-new-coach');
-    await notice.getByRole('link', { name: 'See who has read your answers' }).click();
+    await notice.getByRole('link', { name: `${coachPerson.name} joined ${cohortName} as a coach` }).click();
     await client.getByRole('heading', { name: 'Who has read my writing', level: 1 }).waitFor();
   });
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { EmailStatus, NotificationKind } from '@anchored/domain';
-import { nextSendTime } from '@anchored/notifications';
+import { nextSendTime, type NotificationAbout } from '@anchored/notifications';
 
 export interface NotificationDraft {
   userId: string;
@@ -12,6 +12,8 @@ export interface NotificationDraft {
   html: string;
   /** After this moment an email is pointless (a session's start, a due time): skip it. */
   emailDeadline?: Date;
+  /** What it is about, for the app's short line and link. */
+  about?: NotificationAbout;
 }
 
 /** A rendered message (subject, plain text, HTML) addressed to one user as one occurrence. */
@@ -21,8 +23,18 @@ export function notificationDraft(
   dedupeKey: string,
   message: { subject: string; text: string; html: string },
   emailDeadline?: Date,
+  about?: NotificationAbout,
 ): NotificationDraft {
-  return { userId, kind, dedupeKey, subject: message.subject, body: message.text, html: message.html, ...(emailDeadline ? { emailDeadline } : {}) };
+  return {
+    userId,
+    kind,
+    dedupeKey,
+    subject: message.subject,
+    body: message.text,
+    html: message.html,
+    ...(emailDeadline ? { emailDeadline } : {}),
+    ...(about ? { about } : {}),
+  };
 }
 
 export interface StoredNotification {
@@ -77,12 +89,12 @@ export async function storeNotifications(manager: EntityManager, drafts: readonl
       const timely = !draft.emailDeadline || notBefore < draft.emailDeadline;
       const status = wanted && timely ? EmailStatus.PENDING : EmailStatus.SKIPPED;
       const base = params.length;
-      params.push(draft.userId, draft.kind, draft.dedupeKey, draft.subject, draft.body, draft.html, status, notBefore, now);
-      values.push(`(${Array.from({ length: 9 }, (_, k) => `$${base + k + 1}`).join(', ')})`);
+      params.push(draft.userId, draft.kind, draft.dedupeKey, draft.subject, draft.body, draft.html, status, notBefore, now, draft.about ? JSON.stringify(draft.about) : null);
+      values.push(`(${Array.from({ length: 10 }, (_, k) => `$${base + k + 1}`).join(', ')})`);
     }
     if (values.length === 0) continue;
     const rows: { id: string; user_id: string; email_status: EmailStatus; email_not_before: Date }[] = await manager.query(
-      `INSERT INTO notifications (user_id, kind, dedupe_key, subject, body, html, email_status, email_not_before, created_at)
+      `INSERT INTO notifications (user_id, kind, dedupe_key, subject, body, html, email_status, email_not_before, created_at, about)
        VALUES ${values.join(', ')}
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id, user_id, email_status, email_not_before`,

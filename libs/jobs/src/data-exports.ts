@@ -48,7 +48,11 @@ export async function completeDataExport(
       ],
     );
     await notify.notify(
-      [notificationDraft(row.user_id, NotificationKind.DATA_EXPORT_READY, dataExportReadyKey(row.id), renderDataExportReady({ recipientName: document.profile.name, settingsUrl }))],
+      [
+        notificationDraft(row.user_id, NotificationKind.DATA_EXPORT_READY, dataExportReadyKey(row.id), renderDataExportReady({ recipientName: document.profile.name, settingsUrl }), undefined, {
+          kind: 'DATA_EXPORT_READY',
+        }),
+      ],
       now,
     );
     return 'built' as const;

@@ -6,3 +6,4 @@ export { formatLocalTime, formatLocalDate } from './time';
 export * from './account-emails';
 export * from './invitation-email';
 export * from './community-emails';
+export * from './summaries';

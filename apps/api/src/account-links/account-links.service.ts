@@ -241,6 +241,7 @@ export class AccountLinksService {
   }
 
   private async securityNotice(outbox: OutboxWriter, userId: string, name: string, event: SecurityEvent, tokenId: string, newEmail?: string): Promise<void> {
-    await outbox.notify([notificationDraft(userId, NotificationKind.SECURITY, securityKey(event, tokenId), renderSecurityNotice({ recipientName: name, event, newEmail }))]);
+    const notice = renderSecurityNotice({ recipientName: name, event, newEmail });
+    await outbox.notify([notificationDraft(userId, NotificationKind.SECURITY, securityKey(event, tokenId), notice, undefined, { kind: 'SECURITY', line: notice.subject })]);
   }
 }

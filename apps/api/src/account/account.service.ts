@@ -66,7 +66,7 @@ export class AccountService {
       await this.logins.revokeOtherFamilies(user.id, caller.sessionFamilyId, manager);
       // In the app and by email (the worker sends it): if it was not them, they learn at once.
       const notice = renderSecurityNotice({ recipientName: user.name, event: 'PASSWORD_CHANGED' });
-      await outbox.notify([notificationDraft(user.id, NotificationKind.SECURITY, securityKey('PASSWORD_CHANGED', randomUUID()), notice)]);
+      await outbox.notify([notificationDraft(user.id, NotificationKind.SECURITY, securityKey('PASSWORD_CHANGED', randomUUID()), notice, undefined, { kind: 'SECURITY', line: notice.subject })]);
     });
     return true;
   }

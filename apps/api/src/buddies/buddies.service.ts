@@ -99,22 +99,20 @@ export class BuddiesService implements OnModuleInit {
       const url = `${this.config.publicUrl}/cohorts/${cohortId}/buddy`;
       await outbox.notify(
         records.flatMap((record) =>
-          record.members.map(({ userId }) =>
-            notificationDraft(
+          record.members.map(({ userId }) => {
+            const buddyNames = record.members
+              .filter((m) => m.userId !== userId)
+              .map((m) => names.get(m.userId) ?? '')
+              .sort((a, b) => a.localeCompare(b));
+            return notificationDraft(
               userId,
               NotificationKind.BUDDY_PAIRED,
               `buddy-paired:${record.id}:${userId}`,
-              renderBuddyPaired({
-                recipientName: names.get(userId) ?? '',
-                cohortName: cohort.name,
-                buddyNames: record.members
-                  .filter((m) => m.userId !== userId)
-                  .map((m) => names.get(m.userId) ?? '')
-                  .sort((a, b) => a.localeCompare(b)),
-                url,
-              }),
-            ),
-          ),
+              renderBuddyPaired({ recipientName: names.get(userId) ?? '', cohortName: cohort.name, buddyNames, url }),
+              undefined,
+              { kind: 'BUDDY_PAIRED', cohortId, cohortName: cohort.name, buddyNames },
+            );
+          }),
         ),
         now,
       );

@@ -179,7 +179,14 @@ export class CohortsService {
         promoted: false,
       });
       const key = enrollmentUpdateKey(g.id, EnrollmentStatus.GRADUATED, new Date(g.updated_at));
-      return notificationDraft(g.client_id, NotificationKind.ENROLLMENT_UPDATE, key, message);
+      return notificationDraft(g.client_id, NotificationKind.ENROLLMENT_UPDATE, key, message, undefined, {
+        kind: 'ENROLLMENT_UPDATE',
+        cohortId: cohort.id,
+        cohortName: cohort.name,
+        status: 'GRADUATED',
+        promoted: false,
+        waitlistPosition: null,
+      });
     });
   }
 
@@ -234,6 +241,8 @@ export class CohortsService {
         NotificationKind.COACH_ASSIGNED,
         coachAssignedKey(auditEntryId, client.id),
         renderCoachAssigned({ recipientName: client.name, coachName: coach.name, cohortName: cohort.name }),
+        undefined,
+        { kind: 'COACH_ASSIGNED', cohortId: cohort.id, cohortName: cohort.name, coachName: coach.name },
       ),
     );
   }

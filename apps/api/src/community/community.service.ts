@@ -260,7 +260,15 @@ export class CommunityService {
         );
         if (names) {
           const message = renderPostReply({ recipientName: names.recipient, replierName: names.replier, cohortName: names.cohort, url: postUrl(this.config.publicUrl, post) });
-          await outbox.notify([notificationDraft(post.authorId, NotificationKind.POST_REPLY, postReplyKey(row.id), message)]);
+          await outbox.notify([
+            notificationDraft(post.authorId, NotificationKind.POST_REPLY, postReplyKey(row.id), message, undefined, {
+              kind: 'POST_REPLY',
+              cohortId: post.cohortId,
+              postId: post.id,
+              cohortName: names.cohort,
+              replierName: names.replier,
+            }),
+          ]);
         }
       }
       return { post, reply: await manager.getRepository(PostReplyEntity).findOneByOrFail({ id: row.id }) };
@@ -331,7 +339,14 @@ export class CommunityService {
         ]);
         if (names) {
           const message = renderPostHidden({ recipientName: names.recipient, cohortName: names.cohort, url: postUrl(this.config.publicUrl, post) });
-          await outbox.notify([notificationDraft(post.authorId, NotificationKind.POST_HIDDEN, postHiddenKey(post.id, saved.hiddenAt as Date), message)]);
+          await outbox.notify([
+            notificationDraft(post.authorId, NotificationKind.POST_HIDDEN, postHiddenKey(post.id, saved.hiddenAt as Date), message, undefined, {
+              kind: 'POST_HIDDEN',
+              cohortId: post.cohortId,
+              postId: post.id,
+              cohortName: names.cohort,
+            }),
+          ]);
         }
       }
       return saved;
@@ -371,6 +386,8 @@ export class CommunityService {
             NotificationKind.POST_REPORTED,
             postReportedKey(reportId, row.coach_id),
             renderPostReported({ recipientName: row.coach, reporterName: row.reporter, cohortName: row.cohort, url: postUrl(this.config.publicUrl, post) }),
+            undefined,
+            { kind: 'POST_REPORTED', cohortId: post.cohortId, postId: post.id, cohortName: row.cohort, reporterName: row.reporter },
           ),
         ),
       );
@@ -444,6 +461,8 @@ export class CommunityService {
         NotificationKind.POST_REPORTED,
         postFlaggedKey(post.id, row.coach_id),
         renderPostFlagged({ recipientName: row.coach, authorName: row.author, cohortName: row.cohort, url: postUrl(this.config.publicUrl, post) }),
+        undefined,
+        { kind: 'POST_FLAGGED', cohortId: post.cohortId, postId: post.id, cohortName: row.cohort, authorName: row.author },
       ),
     );
   }

@@ -225,7 +225,14 @@ export class ConversationsService {
       await manager.query(`UPDATE conversations SET last_message_at = $2, ${mark} = $2 WHERE id = $1`, [conversationId, now]);
       const url = this.link(conversationId);
       const drafts = [
-        notificationDraft(recipientId, NotificationKind.NEW_MESSAGE, `new-message:${id}:${recipientId}`, renderNewMessage({ recipientName: recipient.name, authorName: author.name, cohortName: cohort.name, url })),
+        notificationDraft(
+          recipientId,
+          NotificationKind.NEW_MESSAGE,
+          `new-message:${id}:${recipientId}`,
+          renderNewMessage({ recipientName: recipient.name, authorName: author.name, cohortName: cohort.name, url }),
+          undefined,
+          { kind: 'NEW_MESSAGE', conversationId, authorName: author.name, cohortName: cohort.name, flagged: false, recipientReads: true },
+        ),
       ];
       if (crisis) drafts.push(...(await this.crisisDrafts(manager, conversation, author, cohort, id)));
       await outbox.notify(drafts, now);
@@ -244,7 +251,14 @@ export class ConversationsService {
     return coaches.map((coach) => {
       const coachReads = isParticipant(conversation, coach.id);
       const url = coachReads ? this.link(conversation.id) : `${this.config.publicUrl}/messages`;
-      return notificationDraft(coach.id, NotificationKind.NEW_MESSAGE, `message-flag:${messageId}:${coach.id}`, renderMessageFlag({ recipientName: coach.name, authorName: author.name, cohortName: cohort.name, url, coachReads }));
+      return notificationDraft(
+        coach.id,
+        NotificationKind.NEW_MESSAGE,
+        `message-flag:${messageId}:${coach.id}`,
+        renderMessageFlag({ recipientName: coach.name, authorName: author.name, cohortName: cohort.name, url, coachReads }),
+        undefined,
+        { kind: 'NEW_MESSAGE', conversationId: conversation.id, authorName: author.name, cohortName: cohort.name, flagged: true, recipientReads: coachReads },
+      );
     });
   }
 

@@ -178,7 +178,14 @@ export class EnrollmentService {
       ...(withdrawal ? { withdrawal } : {}),
     });
     const key = enrollmentUpdateKey(enrollment.id, enrollment.status, enrollment.updatedAt ?? new Date());
-    return notificationDraft(enrollment.clientId, NotificationKind.ENROLLMENT_UPDATE, key, message);
+    return notificationDraft(enrollment.clientId, NotificationKind.ENROLLMENT_UPDATE, key, message, undefined, {
+      kind: 'ENROLLMENT_UPDATE',
+      cohortId: cohort.id,
+      cohortName: cohort.name,
+      status: enrollment.status as 'ENROLLED' | 'WAITLISTED' | 'REJECTED' | 'WITHDRAWN' | 'GRADUATED',
+      promoted,
+      waitlistPosition,
+    });
   }
 
   private async moveTo(manager: EntityManager, enrollment: EnrollmentEntity, status: EnrollmentStatus): Promise<EnrollmentEntity> {

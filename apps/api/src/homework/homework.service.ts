@@ -128,7 +128,11 @@ export class HomeworkService {
       [submission.clientId, assignment.cohortId],
     );
     const message = renderFeedbackReady({ recipientName: row.client_name, assignmentTitle: assignment.title, cohortName: row.cohort_name });
-    return notificationDraft(submission.clientId, NotificationKind.FEEDBACK_READY, feedbackReadyKey(submission.id, submission.reviewedAt as Date), message);
+    return notificationDraft(submission.clientId, NotificationKind.FEEDBACK_READY, feedbackReadyKey(submission.id, submission.reviewedAt as Date), message, undefined, {
+      kind: 'FEEDBACK_READY',
+      assignmentId: assignment.id,
+      assignmentTitle: assignment.title,
+    });
   }
 
   mySubmissions(caller: AuthUser, limit: number, offset: number): Promise<SubmissionEntity[]> {

@@ -2,7 +2,8 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Permission } from '@anchored/domain';
 import { AccessService } from '../access/access.service';
 import type { GqlContext } from '../common/gql-context';
-import type { UserEntity } from '@anchored/data';
+import type { NotificationEntity, UserEntity } from '@anchored/data';
+import { summarizeLegacyNotification, summarizeNotification, type NotificationLine } from '@anchored/notifications';
 import type { AuthUser } from '../common/auth-user';
 import { assertPage } from '../common/paging';
 import { CurrentUser } from '../common/decorators';
@@ -30,6 +31,16 @@ export class NotificationsResolver {
   @Query(() => Int, { description: "How many of the caller's notifications are unread" })
   unreadNotificationCount(@CurrentUser() caller: AuthUser) {
     return this.notifications.unreadCount(caller);
+  }
+
+  @ResolveField(() => String)
+  summary(@Parent() notification: NotificationEntity, @CurrentUser() caller: AuthUser): string {
+    return lineOf(notification, caller).summary;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  link(@Parent() notification: NotificationEntity, @CurrentUser() caller: AuthUser): string | null {
+    return lineOf(notification, caller).link;
   }
 
   @Mutation(() => NotificationModel, { description: 'Marks one of your own notifications read' })
@@ -60,4 +71,11 @@ export class UserNotificationPreferencesResolver {
     if (!caller || !(await this.access.can(caller, Permission.READ_OWN_SETTINGS, { userId: user.id }, ctx.loaders))) return null;
     return this.notifications.preferences(user.id);
   }
+}
+
+/** Notifications are only ever read by their recipient (the caller), so the caller's role picks the screen. */
+function lineOf(notification: NotificationEntity, caller: AuthUser): NotificationLine {
+  return notification.about
+    ? summarizeNotification(notification.about, caller.role)
+    : summarizeLegacyNotification(notification.kind, notification.subject, caller.role);
 }

@@ -224,6 +224,6 @@ export class TwoFactorService {
 
   private async notice(outbox: OutboxWriter, user: UserEntity, event: SecurityEvent, recoveryCodesLeft?: number): Promise<void> {
     const notice = renderSecurityNotice({ recipientName: user.name, event, recoveryCodesLeft });
-    await outbox.notify([notificationDraft(user.id, NotificationKind.SECURITY, securityKey(event, randomUUID()), notice)]);
+    await outbox.notify([notificationDraft(user.id, NotificationKind.SECURITY, securityKey(event, randomUUID()), notice, undefined, { kind: 'SECURITY', line: notice.subject })]);
   }
 }

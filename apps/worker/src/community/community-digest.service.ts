@@ -83,7 +83,17 @@ export class CommunityDigestService {
         recipientName: person.name,
         circles: active.map((c) => ({ cohortName: c.name, posts: c.posts, replies: c.replies, url: `${this.config.publicUrl}/circle/${c.cohort_id}` })),
       });
-      const stored = await this.outbox.transaction((_manager, outbox) => outbox.notify([notificationDraft(person.id, NotificationKind.COMMUNITY_DIGEST, key, message)], now));
+      const stored = await this.outbox.transaction((_manager, outbox) =>
+        outbox.notify(
+          [
+            notificationDraft(person.id, NotificationKind.COMMUNITY_DIGEST, key, message, undefined, {
+              kind: 'COMMUNITY_DIGEST',
+              circles: active.map((c) => ({ cohortId: c.cohort_id, cohortName: c.name, posts: c.posts, replies: c.replies })),
+            }),
+          ],
+          now,
+        ),
+      );
       sent += stored.length;
     }
     if (sent > 0) this.logger.log(`Community digests: ${sent}`);

@@ -52,7 +52,7 @@ export class CheckInRemindersService {
 
     const message = renderCheckInReminder({ recipientName: user.name, checkInUrl: `${this.config.publicUrl}/week` });
     const stored = await this.outbox.transaction((_manager, outbox) =>
-      outbox.notify([notificationDraft(data.userId, NotificationKind.CHECK_IN_REMINDER, checkInReminderKey(data.userId, data.localDate), message)], now),
+      outbox.notify([notificationDraft(data.userId, NotificationKind.CHECK_IN_REMINDER, checkInReminderKey(data.userId, data.localDate), message, undefined, { kind: 'CHECK_IN_REMINDER' })], now),
     );
     return stored.length ? { sent: stored.length } : { skipped: 'already reminded today' };
   }

@@ -40,7 +40,12 @@ export class HomeworkNoticesService {
           dueAt: assignment.dueAt,
         });
         const deadline = kind === NotificationKind.HOMEWORK_DUE ? assignment.dueAt : undefined;
-        return notificationDraft(client.id, kind, key(assignment.id, assignment.dueAt, client.id), message, deadline);
+        return notificationDraft(client.id, kind, key(assignment.id, assignment.dueAt, client.id), message, deadline, {
+          kind: kind === NotificationKind.HOMEWORK_DUE ? 'HOMEWORK_DUE' : 'HOMEWORK_OVERDUE',
+          assignmentId: assignment.id,
+          assignmentTitle: assignment.title,
+          cohortName: cohort.name,
+        });
       });
       return outbox.notify(drafts, now);
     });

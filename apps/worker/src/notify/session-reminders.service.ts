@@ -41,7 +41,14 @@ export class SessionRemindersService {
           moduleTitle,
         });
         const key = sessionReminderKey(session.id, session.startsAt, data.offsetSeconds, recipient.id);
-        return notificationDraft(recipient.id, NotificationKind.SESSION_REMINDER, key, message, session.startsAt);
+        return notificationDraft(recipient.id, NotificationKind.SESSION_REMINDER, key, message, session.startsAt, {
+          kind: 'SESSION_REMINDER',
+          sessionId: session.id,
+          sessionTitle: session.title,
+          cohortId: cohort.id,
+          cohortName: cohort.name,
+          offsetMinutes: data.offsetSeconds / 60,
+        });
       });
       return outbox.notify(drafts, now);
     });

@@ -107,8 +107,16 @@ export class WeeklySummariesService {
     const assignments = await this.assignments(manager, row.id);
     const checkIns = await this.checkIns(manager, row.id, row.starts_on);
     const drafts: NotificationDraft[] = [];
-    const draft = (userId: string, message: { subject: string; text: string; html: string }) =>
-      drafts.push(notificationDraft(userId, NotificationKind.WEEKLY_SUMMARY, weeklySummaryKey(row.id, isoWeek, userId), message));
+    const draft = (userId: string, message: { subject: string; text: string; html: string }, forCoach: boolean, programWeek: number | null) =>
+      drafts.push(
+        notificationDraft(userId, NotificationKind.WEEKLY_SUMMARY, weeklySummaryKey(row.id, isoWeek, userId), message, undefined, {
+          kind: 'WEEKLY_SUMMARY',
+          cohortId: row.id,
+          cohortName: row.name,
+          programWeek,
+          forCoach,
+        }),
+      );
 
     const summary = buildCoachWeeklySummary({
       cohort,
@@ -121,11 +129,11 @@ export class WeeklySummariesService {
       checkIns,
     });
     for (const coach of coaches) {
-      draft(coach.id, renderCoachWeeklySummary(summary, { recipientName: coach.name, recipientTimezone: coach.timezone, cohortName: row.name }));
+      draft(coach.id, renderCoachWeeklySummary(summary, { recipientName: coach.name, recipientTimezone: coach.timezone, cohortName: row.name }), true, summary.programWeek);
     }
     for (const client of clients) {
       const note = buildClientWeeklyNote({ cohort, client: { id: client.id, name: client.name }, sessions, assignments, now });
-      draft(client.id, renderClientWeeklyNote(note, { recipientName: client.name, recipientTimezone: client.timezone, cohortName: row.name }));
+      draft(client.id, renderClientWeeklyNote(note, { recipientName: client.name, recipientTimezone: client.timezone, cohortName: row.name }), false, note.programWeek);
     }
     return outbox.notify(drafts, now);
   }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { EmailStatus, NotificationKind } from '@anchored/domain';
+import type { NotificationAbout } from '@anchored/notifications';
 import { UserEntity } from './user.entity';
 
 const EMAIL_OUTSTANDING = [EmailStatus.PENDING, EmailStatus.SENDING].map((status) => `'${status}'`).join(', ');
@@ -37,6 +38,10 @@ export class NotificationEntity {
 
   @Column({ type: 'text' })
   html: string;
+
+  /** What it is about (ids, names, titles; never anyone's text), for the app's short line and link; null on older rows. */
+  @Column({ type: 'jsonb', nullable: true })
+  about: NotificationAbout | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -12,8 +12,14 @@ export class NotificationModel {
   @Field(() => String)
   subject: string;
 
-  @Field(() => String, { description: 'Plain text' })
+  @Field(() => String, { description: 'Plain text: the email\'s fuller text' })
   body: string;
+
+  @Field(() => String, { description: 'One short line for lists, e.g. "New feedback on your Week 3 reflection"' })
+  summary: string;
+
+  @Field(() => String, { nullable: true, description: 'The web app path it is about (e.g. /homework/<id>), for the recipient; null: none' })
+  link: string | null;
 
   @Field(() => Date)
   createdAt: Date;

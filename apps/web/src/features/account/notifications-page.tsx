@@ -16,7 +16,8 @@ export const MY_NOTIFICATIONS = graphql(`
       id
       kind
       subject
-      body
+      summary
+      link
       createdAt
       readAt
     }
@@ -76,13 +77,23 @@ export function NotificationsPage() {
       <QueryState loading={loading && !data} error={error} empty={shown.length === 0} emptyTitle="You are all caught up" emptyText="New notifications appear here.">
         <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {shown.map((n) => {
-            const link = notificationLink(n.kind, role);
+            // Older clients of the API aside, every notification has its own link; the kind's screen is the fallback.
+            const to = n.link ?? notificationLink(n.kind, role)?.to ?? null;
+            const open = () => {
+              if (!n.readAt) markRead({ variables: { id: n.id } }).catch(() => undefined);
+            };
             return (
               <Card key={n.id} component="li" bg={n.readAt ? undefined : 'anchor.0'}>
                 <Group justify="space-between" align="flex-start" wrap="nowrap">
                   <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-                    <Group gap="xs">
-                      <Text fw={600}>{n.subject}</Text>
+                    <Group gap="xs" wrap="nowrap" align="flex-start">
+                      {to ? (
+                        <Anchor component={Link} to={to} fw={600} onClick={open}>
+                          {n.summary}
+                        </Anchor>
+                      ) : (
+                        <Text fw={600}>{n.summary}</Text>
+                      )}
                       {!n.readAt && (
                         <Badge size="sm" color="red" variant="light">
                           New
@@ -92,17 +103,9 @@ export function NotificationsPage() {
                     <Text size="xs" c="dimmed">
                       {notificationKindLabel(n.kind)} · <DateTimeText iso={n.createdAt} />
                     </Text>
-                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                      {n.body}
-                    </Text>
-                    {link && (
-                      <Anchor component={Link} to={link.to} size="sm" fw={500} style={{ alignSelf: 'flex-start' }}>
-                        {link.label}
-                      </Anchor>
-                    )}
                   </Stack>
                   {!n.readAt && (
-                    <Button size="xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => markRead({ variables: { id: n.id } }).catch(() => undefined)} aria-label={`Mark read: ${n.subject}`}>
+                    <Button size="xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => markRead({ variables: { id: n.id } }).catch(() => undefined)} aria-label={`Mark read: ${n.summary}`}>
                       Mark read
                     </Button>
                   )}
