@@ -274,7 +274,7 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   Conversation: ['cohort', 'id', 'lastMessageAt', 'participants', 'unreadCount'],
   Message: ['author', 'conversation', 'createdAt', 'id'],
   LoginSession: ['createdAt', 'current', 'id', 'lastUsedAt', 'userAgent'],
-  Notification: ['createdAt', 'emailStatus', 'id', 'kind', 'readAt', 'subject'],
+  Notification: ['createdAt', 'emailStatus', 'id', 'kind', 'link', 'readAt', 'subject', 'summary'],
   NotificationPreferences: ['checkInReminderTime', 'emailKinds', 'quietHoursEnd', 'quietHoursStart'],
   /**
    * Reached only through cohortFeed, post and the community mutations (READ_COMMUNITY). body is ""
