@@ -84,15 +84,18 @@ export function NotificationsPage() {
             };
             return (
               <Card key={n.id} component="li" bg={n.readAt ? undefined : 'anchor.0'}>
-                <Group justify="space-between" align="flex-start" wrap="nowrap">
-                  <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+                {/* On a phone the text takes the card's whole width and "Mark read" goes below it. */}
+                <Group justify="space-between" align="flex-start" gap="xs">
+                  <Stack gap={4} style={{ flex: '1 1 16rem', minWidth: 0 }}>
                     <Group gap="xs" wrap="nowrap" align="flex-start">
                       {to ? (
-                        <Anchor component={Link} to={to} fw={600} onClick={open}>
+                        <Anchor component={Link} to={to} fw={600} onClick={open} style={{ overflowWrap: 'anywhere' }}>
                           {n.summary}
                         </Anchor>
                       ) : (
-                        <Text fw={600}>{n.summary}</Text>
+                        <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                          {n.summary}
+                        </Text>
                       )}
                       {!n.readAt && (
                         <Badge size="sm" color="red" variant="light">

@@ -1,12 +1,13 @@
 import { PersonLabel } from '../../ui/person';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AdminCohortDetailQuery } from '../../gql/graphql';
 import { formatDate } from '../../lib/time';
 import { PageHeader } from '../../ui/page';
+import { ResponsiveTable } from '../../ui/responsive-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { humanize, StatusBadge } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
@@ -130,38 +131,18 @@ function CohortDetail({ cohort }: { cohort: Cohort }) {
             <SectionTitle id="past-heading" count={groups.past.length}>
               Past decisions
             </SectionTitle>
-            <Table.ScrollContainer minWidth={560}>
-              <Table verticalSpacing="xs" aria-labelledby="past-heading">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Client</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Applied</Table.Th>
-                    <Table.Th>Decided</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {groups.past.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <Table.Td>
-                        <PersonLabel person={e.client} />
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={e.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          <DateTimeText iso={e.appliedAt} />
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{e.decidedAt ? <DateTimeText iso={e.decidedAt} /> : '—'}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ResponsiveTable
+              labelledBy="past-heading"
+              verticalSpacing="xs"
+              rows={groups.past}
+              rowKey={(e) => e.id}
+              columns={[
+                { header: 'Client', kind: 'title', cell: (e) => <PersonLabel person={e.client} /> },
+                { header: 'Status', kind: 'status', cell: (e) => <StatusBadge status={e.status} /> },
+                { header: 'Applied', cell: (e) => <DateTimeText iso={e.appliedAt} /> },
+                { header: 'Decided', cell: (e) => (e.decidedAt ? <DateTimeText iso={e.decidedAt} /> : '—') },
+              ]}
+            />
           </section>
         )}
 
@@ -389,44 +370,31 @@ function WaitlistSection({ cohort, waitlisted, closed }: { cohort: Cohort; waitl
           Nobody is waiting for a seat.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm" aria-labelledby="waitlist-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={80}>Place</Table.Th>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Applied</Table.Th>
-                {!closed && <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {waitlisted.map((e, i) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {e.waitlistPosition ?? i + 1}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <PersonLabel person={e.client} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      <DateTimeText iso={e.appliedAt} />
-                    </Text>
-                  </Table.Td>
-                  {!closed && (
-                    <Table.Td ta="right">
+        <ResponsiveTable
+          labelledBy="waitlist-heading"
+          rows={waitlisted.map((e, i) => ({ e, place: e.waitlistPosition ?? i + 1 }))}
+          rowKey={({ e }) => e.id}
+          columns={[
+            { header: 'Place', width: 80, cell: ({ place }) => <Text fw={600} span size="sm">{place}</Text> },
+            { header: 'Client', kind: 'title', cell: ({ e }) => <PersonLabel person={e.client} /> },
+            { header: 'Applied', cell: ({ e }) => <DateTimeText iso={e.appliedAt} /> },
+            ...(closed
+              ? []
+              : [
+                  {
+                    header: 'Actions',
+                    hideHeader: true,
+                    kind: 'actions' as const,
+                    align: 'right' as const,
+                    cell: ({ e }: { e: Enrollment }) => (
                       <Button size="xs" variant="default" onClick={() => void seat(e.id)} loading={pendingId === e.id} aria-label={`Seat ${e.client.name}`}>
                         Seat
                       </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    ),
+                  },
+                ]),
+          ]}
+        />
       )}
     </section>
   );
@@ -460,39 +428,39 @@ function EnrolledSection({ cohort, enrolled }: { cohort: Cohort; enrolled: Enrol
           </Text>
         )
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm" aria-labelledby="enrolled-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Seated</Table.Th>
-                {canWithdraw && <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {enrolled.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <PersonLabel person={e.client} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{e.decidedAt ? <DateTimeText iso={e.decidedAt} /> : '—'}</Text>
-                  </Table.Td>
-                  {canWithdraw && (
-                    <Table.Td ta="right">
-                      <Button size="xs" variant="subtle" color="red" onClick={() => {
+        <ResponsiveTable
+          labelledBy="enrolled-heading"
+          rows={enrolled}
+          rowKey={(e) => e.id}
+          columns={[
+            { header: 'Client', kind: 'title', cell: (e) => <PersonLabel person={e.client} /> },
+            { header: 'Seated', cell: (e) => (e.decidedAt ? <DateTimeText iso={e.decidedAt} /> : '—') },
+            ...(canWithdraw
+              ? [
+                  {
+                    header: 'Actions',
+                    hideHeader: true,
+                    kind: 'actions' as const,
+                    align: 'right' as const,
+                    cell: (e: Enrollment) => (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => {
                           state.reset();
                           setWithdrawing(e);
-                        }} aria-label={`Withdraw ${e.client.name}`}>
+                        }}
+                        aria-label={`Withdraw ${e.client.name}`}
+                      >
                         Withdraw
                       </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
       <ConfirmDialog
         opened={!!withdrawing}

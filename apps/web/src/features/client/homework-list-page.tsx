@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { PageHeader } from '../../ui/page';
+import { ResponsiveTable } from '../../ui/responsive-table';
 import { QueryState, EmptyState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
 import { homeworkStatus, sortForList } from './homework';
@@ -76,52 +77,53 @@ function CohortHomework({ cohortId }: { cohortId: string }) {
             Your coach has not set homework for this cohort yet.
           </Text>
         ) : (
-        <Card p={0}>
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-              <Table.Caption>Homework for {name}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Homework</Table.Th>
-                  <Table.Th scope="col">Due</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {assignments.map((a) => {
-                  const s = homeworkStatus(a);
-                  return (
-                    <Table.Tr key={a.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/homework/${a.id}`} fw={600}>
-                          {a.title}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          <DateTimeText iso={a.dueAt} />
-                        </Text>
-                        {s.overdue && (
-                          <Text size="xs" c="red.9" fw={600}>
-                            Overdue
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <HomeworkStatusBadge status={s.status} />
-                        {s.status === 'REVIEWED' && s.late && (
-                          <Text size="xs" c="dimmed" mt={2}>
-                            Sent late
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+          <ResponsiveTable
+            caption={`Homework for ${name}`}
+            minWidth={480}
+            framed
+            rows={assignments.map((a) => ({ ...a, s: homeworkStatus(a) }))}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                header: 'Homework',
+                kind: 'title',
+                cell: (a) => (
+                  <Anchor component={Link} to={`/homework/${a.id}`} fw={600}>
+                    {a.title}
+                  </Anchor>
+                ),
+              },
+              {
+                header: 'Due',
+                cell: (a) => (
+                  <>
+                    <Text size="sm">
+                      <DateTimeText iso={a.dueAt} />
+                    </Text>
+                    {a.s.overdue && (
+                      <Text size="xs" c="red.9" fw={600}>
+                        Overdue
+                      </Text>
+                    )}
+                  </>
+                ),
+              },
+              {
+                header: 'Status',
+                kind: 'status',
+                cell: (a) => (
+                  <>
+                    <HomeworkStatusBadge status={a.s.status} />
+                    {a.s.status === 'REVIEWED' && a.s.late && (
+                      <Text size="xs" c="dimmed" mt={2}>
+                        Sent late
+                      </Text>
+                    )}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryState>
     </section>

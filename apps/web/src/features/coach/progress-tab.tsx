@@ -1,6 +1,7 @@
 import { PersonLabel } from '../../ui/person';
 import { useQuery } from '@apollo/client/react';
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ResponsiveTable } from '../../ui/responsive-table';
 import { ErrorState, QueryState } from '../../ui/states';
 import { formatDate } from '../../lib/time';
 import { MessageButton } from '../messages/message-button';
@@ -44,59 +45,51 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
           <Text size="sm" c="dimmed" mb="sm">
             {REACH_OUT_RULE}
           </Text>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm">
-              <Table.Caption>Homework, attendance and daily check-ins of each enrolled client</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Client</Table.Th>
-                  <Table.Th scope="col">Submitted</Table.Th>
-                  <Table.Th scope="col">Missing</Table.Th>
-                  <Table.Th scope="col">Late</Table.Th>
-                  <Table.Th scope="col">Reviewed</Table.Th>
-                  <Table.Th scope="col">Attendance</Table.Th>
-                  <Table.Th scope="col">Last check-in</Table.Th>
-                  <Table.Th scope="col">Check-in</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map(({ client, row, lastCheckInOn }) => {
-                  const why = row.reachOutReasons.map((reason) => reasonLabel(reason, row));
-                  return (
-                    <Table.Tr key={client.id} bg={why.length ? 'var(--mantine-color-red-0)' : undefined}>
-                      <Table.Th scope="row" fw={500}>
-                        <Group gap="xs" wrap="nowrap">
-                          <PersonLabel person={client} />
-                          <MessageButton cohortId={cohortId} withUserId={client.id} name={client.name} />
-                        </Group>
-                      </Table.Th>
-                      <Table.Td>{row.submitted}</Table.Td>
-                      <Table.Td>{row.missing}</Table.Td>
-                      <Table.Td>{row.late}</Table.Td>
-                      <Table.Td>{row.reviewed}</Table.Td>
-                      <Table.Td>{formatPercent(row.attendanceRate)}</Table.Td>
-                      <Table.Td>{lastCheckInOn ? formatDate(lastCheckInOn) : 'None yet'}</Table.Td>
-                      <Table.Td>
-                        {why.length ? (
-                          <Group gap={4}>
-                            {why.map((reason) => (
-                              <Badge key={reason} color="red" variant="outline" size="sm" style={{ textTransform: 'none' }}>
-                                Reach out: {reason}
-                              </Badge>
-                            ))}
-                          </Group>
-                        ) : (
-                          <Text size="sm" c="teal.9">
-                            On track
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            caption="Homework, attendance and daily check-ins of each enrolled client"
+            minWidth={760}
+            rows={rows.map((r) => ({ ...r, why: r.row.reachOutReasons.map((reason) => reasonLabel(reason, r.row)) }))}
+            rowKey={(r) => r.client.id}
+            highlight={(r) => r.why.length > 0}
+            columns={[
+              {
+                header: 'Client',
+                kind: 'title',
+                cell: ({ client }) => (
+                  <Group gap="xs" wrap="nowrap">
+                    <div style={{ minWidth: 0 }}>
+                      <PersonLabel person={client} />
+                    </div>
+                    <MessageButton cohortId={cohortId} withUserId={client.id} name={client.name} />
+                  </Group>
+                ),
+              },
+              { header: 'Submitted', cell: ({ row }) => row.submitted },
+              { header: 'Missing', cell: ({ row }) => row.missing },
+              { header: 'Late', cell: ({ row }) => row.late },
+              { header: 'Reviewed', cell: ({ row }) => row.reviewed },
+              { header: 'Attendance', cell: ({ row }) => formatPercent(row.attendanceRate) },
+              { header: 'Last check-in', cell: ({ lastCheckInOn }) => (lastCheckInOn ? formatDate(lastCheckInOn) : 'None yet') },
+              {
+                header: 'Check-in',
+                kind: 'status',
+                cell: ({ why }) =>
+                  why.length ? (
+                    <Group gap={4}>
+                      {why.map((reason) => (
+                        <Badge key={reason} color="red" variant="outline" size="sm" style={{ textTransform: 'none' }} data-wrap>
+                          Reach out: {reason}
+                        </Badge>
+                      ))}
+                    </Group>
+                  ) : (
+                    <Text size="sm" c="teal.9">
+                      On track
+                    </Text>
+                  ),
+              },
+            ]}
+          />
         </section>
       </Stack>
     </QueryState>

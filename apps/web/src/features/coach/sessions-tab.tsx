@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Button, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Radio, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifySuccess } from '../../ui/notify';
 import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
@@ -9,6 +9,7 @@ import { formatDateTime, isoToLocalInput, isPast, localInputToIso } from '../../
 import { ErrorState, QueryState } from '../../ui/states';
 import { Dialog } from '../../ui/dialog';
 import { ConfirmBody } from '../../ui/confirm';
+import { ResponsiveTable } from '../../ui/responsive-table';
 import { StatusBadge } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
 import {
@@ -117,76 +118,82 @@ export function SessionsTab({ cohortId }: { cohortId: string }) {
 
 function SessionTable({ caption, sessions, clients, onAction }: { caption: string; sessions: Session[]; clients: Client[]; onAction: (d: Dialog) => void }) {
   const { timezone } = useMe();
+  const rows = sessions.map((s) => ({
+    s,
+    when: formatDateTime(s.startsAt, timezone),
+    started: isPast(s.startsAt),
+    cancelled: s.status === 'CANCELLED',
+    present: s.attendance.filter((a) => a.status === 'PRESENT').length,
+  }));
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Session</Table.Th>
-            <Table.Th scope="col">When</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Present</Table.Th>
-            <Table.Th scope="col">Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sessions.map((s) => {
-            const when = formatDateTime(s.startsAt, timezone);
-            const started = isPast(s.startsAt);
-            const cancelled = s.status === 'CANCELLED';
-            const present = s.attendance.filter((a) => a.status === 'PRESENT').length;
-            return (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {s.title}
-                  </Text>
-                  {s.meetingUrl && (
-                    <Anchor href={s.meetingUrl} target="_blank" rel="noreferrer" size="xs">
-                      Meeting link<VisuallyHidden> for {s.title} on {when}</VisuallyHidden>
-                    </Anchor>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    <DateTimeText iso={s.startsAt} />
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {s.durationMinutes} minutes
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={s.status} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{cancelled ? '—' : s.attendance.length ? `${present} of ${clients.length}` : started ? 'Not taken yet' : '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="wrap">
-                    {!cancelled && started && (
-                      <Button size="xs" variant={s.attendance.length ? 'default' : 'light'} onClick={() => onAction({ kind: 'attendance', session: s })} aria-label={`Take attendance for ${s.title}, ${when}`}>
-                        Take attendance
-                      </Button>
-                    )}
-                    {!cancelled && !started && (
-                      <>
-                        <Button size="xs" variant="default" onClick={() => onAction({ kind: 'reschedule', session: s })} aria-label={`Reschedule ${s.title}, ${when}`}>
-                          Reschedule
-                        </Button>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => onAction({ kind: 'cancel', session: s })} aria-label={`Cancel ${s.title}, ${when}`}>
-                          Cancel
-                        </Button>
-                      </>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveTable
+      caption={caption}
+      minWidth={760}
+      rows={rows}
+      rowKey={(r) => r.s.id}
+      columns={[
+        {
+          header: 'Session',
+          kind: 'title',
+          cell: ({ s, when }) => (
+            <>
+              <Text size="sm" fw={500}>
+                {s.title}
+              </Text>
+              {s.meetingUrl && (
+                <Anchor href={s.meetingUrl} target="_blank" rel="noreferrer" size="xs">
+                  Meeting link<VisuallyHidden> for {s.title} on {when}</VisuallyHidden>
+                </Anchor>
+              )}
+            </>
+          ),
+        },
+        {
+          header: 'When',
+          cell: ({ s }) => (
+            <>
+              <Text size="sm">
+                <DateTimeText iso={s.startsAt} />
+              </Text>
+              <Text size="xs" c="dimmed">
+                {s.durationMinutes} minutes
+              </Text>
+            </>
+          ),
+        },
+        { header: 'Status', kind: 'status', cell: ({ s }) => <StatusBadge status={s.status} /> },
+        {
+          header: 'Present',
+          cell: ({ s, cancelled, started, present }) => (
+            <Text size="sm">{cancelled ? '—' : s.attendance.length ? `${present} of ${clients.length}` : started ? 'Not taken yet' : '—'}</Text>
+          ),
+        },
+        {
+          header: 'Actions',
+          kind: 'actions',
+          cell: ({ s, when, cancelled, started }) =>
+            cancelled ? null : (
+              <Group gap={6} wrap="wrap">
+                {started && (
+                  <Button size="xs" variant={s.attendance.length ? 'default' : 'light'} onClick={() => onAction({ kind: 'attendance', session: s })} aria-label={`Take attendance for ${s.title}, ${when}`}>
+                    Take attendance
+                  </Button>
+                )}
+                {!started && (
+                  <>
+                    <Button size="xs" variant="default" onClick={() => onAction({ kind: 'reschedule', session: s })} aria-label={`Reschedule ${s.title}, ${when}`}>
+                      Reschedule
+                    </Button>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => onAction({ kind: 'cancel', session: s })} aria-label={`Cancel ${s.title}, ${when}`}>
+                      Cancel
+                    </Button>
+                  </>
+                )}
+              </Group>
+            ),
+        },
+      ]}
+    />
   );
 }
 
