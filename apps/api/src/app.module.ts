@@ -33,6 +33,7 @@ import { DataExportModule } from './data-export/data-export.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { EnrollmentModule } from './enrollment/enrollment.module';
 import { graphqlOptions } from './graphql/graphql.options';
+import { ResponseCache, ResponseCacheModule } from './graphql/response-cache';
 import { HealthModule } from './health/health.module';
 import { HomeworkModule } from './homework/homework.module';
 import { InvitationsModule } from './invitations/invitations.module';
@@ -83,9 +84,9 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [LoadersModule, RealtimeModule],
-          inject: [LoadersFactory, LiveConnectionAuth],
-          useFactory: (loaders: LoadersFactory, live: LiveConnectionAuth) => graphqlOptions(config, loaders, live),
+          imports: [LoadersModule, RealtimeModule, ResponseCacheModule],
+          inject: [LoadersFactory, LiveConnectionAuth, ResponseCache],
+          useFactory: (loaders: LoadersFactory, live: LiveConnectionAuth, cache: ResponseCache) => graphqlOptions(config, loaders, live, cache),
         }),
         HealthModule,
         AccessModule,

@@ -29,8 +29,12 @@ export interface AppConfig {
   logLevel: string;
   /** Load demo data into an empty database on start (never in production). */
   demoData: boolean;
-  /** Operation limits; maxListNesting counts list fields on one path (lists multiply). */
-  graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxListNesting: number };
+  /**
+   * Operation limits; maxListNesting counts list fields on one path (lists multiply).
+   * responseCacheSeconds (RESPONSE_CACHE_SECONDS): how long a coach's cohort-screen answer may be
+   * served again without executing (0 turns the cache off; off by default in tests).
+   */
+  graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxListNesting: number; responseCacheSeconds: number };
   /**
    * AES-256-GCM keys for homework answers, newest first: the first encrypts, all decrypt, so a key
    * can be rotated by putting a new one in front (see docs/privacy.md).
@@ -233,6 +237,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 200, problems),
       maxCost: intFrom(env, 'GRAPHQL_MAX_COST', 5000, 100, 1_000_000, problems),
       maxListNesting: intFrom(env, 'GRAPHQL_MAX_LIST_NESTING', 3, 1, 10, problems),
+      responseCacheSeconds: intFrom(env, 'RESPONSE_CACHE_SECONDS', nodeEnv === 'test' ? 0 : 30, 0, 300, problems),
     },
   };
   config.homeworkKeys = parseHomeworkKeys(env['HOMEWORK_ENCRYPTION_KEYS'], jwtSecret, problems);

@@ -10,8 +10,9 @@ import { DateScalar, DateTimeScalar } from './date.scalar';
 import { formatGraphQLError } from './format-error';
 import { MAX_TOKENS, inputGuardPlugin } from './input-guard.plugin';
 import { operationLimitRules } from './limits';
+import { type ResponseCache, responseCachePlugin } from './response-cache';
 
-export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, live: LiveConnectionAuth): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, live: LiveConnectionAuth, responseCache: ResponseCache): ApolloDriverConfig {
   return {
     path: '/graphql',
     // Built in memory; apps/api/schema.graphql is its committed print, checked by schema.integration-spec.
@@ -36,6 +37,8 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, live:
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       // We send no cache hints; the default cache-control plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // Coaches' cohort screens answered again without executing, until a write (response-cache.ts).
+      responseCachePlugin(responseCache, live),
     ],
     validationRules: operationLimitRules(config.graphql),
     includeStacktraceInErrorResponses: false,
