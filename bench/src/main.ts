@@ -11,6 +11,8 @@ import { communityFeedScenario } from './community-feed';
 import { dashboardScenario } from './coach-dashboard';
 import { fanOutScenario } from './fan-out';
 import type { BenchContext, BenchResult, Scenario } from './context';
+import { passwordResetScenario } from './password-reset';
+import { scaleScenario } from './scale';
 import { schedulingScenario } from './scheduling';
 import { summariesScenario } from './summaries';
 
@@ -27,6 +29,8 @@ const SCENARIOS: [string, Scenario][] = [
   ['check-in-trend', checkInTrendScenario],
   ['fan-out', fanOutScenario],
   ['community-feed', communityFeedScenario],
+  ['password-reset', passwordResetScenario],
+  ['scale', scaleScenario],
 ];
 
 // Compiled to dist/bench/bench/src/main.js: four levels below the repository root.

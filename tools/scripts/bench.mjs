@@ -9,6 +9,9 @@ import { isListening, startEmbeddedPostgres } from './local-services.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 if (process.argv.includes('--smoke')) env.BENCH_SMOKE = 'true';
+// --only=dashboard,scale runs those scenarios (the same as BENCH_ONLY).
+const only = process.argv.find((arg) => arg.startsWith('--only='));
+if (only) env.BENCH_ONLY = only.slice('--only='.length);
 const log = (line) => console.log(`[anchored:bench] ${line}`);
 let stopPostgres;
 
