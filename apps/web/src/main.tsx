@@ -10,14 +10,15 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from './api/client';
 import { router } from './app/router';
-import { cssVariablesResolver, theme } from './app/theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './app/theme';
 import { AuthProvider } from './auth/auth-context';
 
 const client = createApolloClient();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    {/* "auto": the device's light or dark setting, unless changed under Settings → Appearance. */}
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
       {/* Bottom corner: toasts never cover the page header and its actions. */}
       <Notifications position="bottom-right" limit={3} autoClose={5000} />
       <ApolloProvider client={client}>

@@ -39,11 +39,16 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPerson(
   browser: Browser,
   baseURL: string,
-  { viewport = DESKTOP, timezoneId = 'Europe/Berlin' }: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
+  {
+    viewport = DESKTOP,
+    timezoneId = 'Europe/Berlin',
+    colorScheme = 'light',
+  }: { viewport?: { width: number; height: number }; timezoneId?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   // The browser's timezone becomes the person's profile timezone at sign-up.
   // Reduced motion: screenshots and axe see dialogs fully open, not halfway through a fade.
-  const context = await browser.newContext({ baseURL, viewport, timezoneId, locale: 'en-GB', reducedMotion: 'reduce' });
+  // colorScheme: what the device asks for (prefers-color-scheme), which the app follows.
+  const context = await browser.newContext({ baseURL, viewport, timezoneId, locale: 'en-GB', reducedMotion: 'reduce', colorScheme });
   context.setDefaultTimeout(15_000);
   // Time then flows on from the shifted instant, timers included.
   if (SHIFTED_CLOCK) await context.clock.install({ time: Date.now() });

@@ -7,10 +7,10 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
     document.title = `${title} · Anchored`;
   }, [title]);
   return (
-    <Center mih="100vh" p="md" bg="anchor.0" component="main">
+    <Center mih="100vh" p="md" bg="var(--anchored-tint)" component="main">
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
         <Stack gap="xs" mb="lg">
-          <Text fw={700} c="anchor.8" size="lg">
+          <Text fw={700} c="var(--anchored-brand-text)" size="lg">
             Anchored
           </Text>
           <Title order={1} size="h2">

@@ -103,7 +103,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
-            <Text component={Link} to="/" fw={700} size="lg" c="anchor.8" td="none">
+            <Text component={Link} to="/" fw={700} size="lg" c="var(--anchored-brand-text)" td="none">
               Anchored
             </Text>
           </Group>

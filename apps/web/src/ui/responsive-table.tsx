@@ -43,7 +43,7 @@ export function useNarrowScreen(): boolean {
   return useMediaQuery(`(max-width: ${em(parseFloat(sm) * 16 - 0.02)})`, false, { getInitialValueInEffect: false });
 }
 
-const HIGHLIGHT = 'var(--mantine-color-red-0)';
+const HIGHLIGHT = 'var(--anchored-alert-surface)';
 
 /**
  * A table on wide screens and a list of cards on phones, so every status and action of a row is on

@@ -61,7 +61,7 @@ export function EmailSection({ currentEmail }: { currentEmail: string }) {
           Send a link to the new address
         </Button>
         {sentTo && (
-          <Text size="sm" c="teal.9" role="status">
+          <Text size="sm" c="var(--anchored-success-text)" role="status">
             Link sent to {sentTo}. Follow it to start using that address.
           </Text>
         )}

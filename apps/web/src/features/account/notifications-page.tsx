@@ -83,7 +83,7 @@ export function NotificationsPage() {
               if (!n.readAt) markRead({ variables: { id: n.id } }).catch(() => undefined);
             };
             return (
-              <Card key={n.id} component="li" bg={n.readAt ? undefined : 'anchor.0'}>
+              <Card key={n.id} component="li" bg={n.readAt ? undefined : 'var(--anchored-tint)'}>
                 {/* On a phone the text takes the card's whole width and "Mark read" goes below it. */}
                 <Group justify="space-between" align="flex-start" gap="xs">
                   <Stack gap={4} style={{ flex: '1 1 16rem', minWidth: 0 }}>

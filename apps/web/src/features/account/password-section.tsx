@@ -60,7 +60,7 @@ export function PasswordSection() {
           Change password
         </Button>
         {done && (
-          <Text size="sm" c="teal.9" role="status">
+          <Text size="sm" c="var(--anchored-success-text)" role="status">
             Password changed. Other logins were ended.
           </Text>
         )}

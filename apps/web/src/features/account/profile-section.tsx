@@ -69,7 +69,7 @@ export function ProfileSection({ initial, role }: { initial: { name: string; tim
           Save profile
         </Button>
         {saved && (
-          <Text size="sm" c="teal.9" role="status">
+          <Text size="sm" c="var(--anchored-success-text)" role="status">
             Saved.
           </Text>
         )}

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { NotificationKind } from '../../gql/graphql';
 import { PageHeader } from '../../ui/page';
 import { ErrorState, LoadingState } from '../../ui/states';
+import { AppearanceSection } from './appearance-section';
 import { LoginsSection } from './logins-section';
 import { DataExportSection } from './data-export-section';
 import { DeleteAccountSection } from './delete-account-section';
@@ -84,6 +85,7 @@ export function SettingsPage() {
         {data && <ProfileSection key={data.me.id} initial={{ name: data.me.name, timezone: data.me.timezone, bio: data.me.bio ?? '' }} role={data.me.role} />}
         {data && <EmailSection currentEmail={data.me.email} />}
         <EmailPreferences key={data?.me.id} initial={prefs} />
+        <AppearanceSection />
         <Card>
           <Title order={2} size="h4" mb="xs">
             Calendar feed
@@ -182,7 +184,7 @@ function EmailPreferences({ initial }: { initial: Preferences }) {
               Save preferences
             </Button>
             {saved && (
-              <Text size="sm" c="teal.9" role="status">
+              <Text size="sm" c="var(--anchored-success-text)" role="status">
                 Saved.
               </Text>
             )}

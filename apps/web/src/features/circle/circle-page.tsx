@@ -206,7 +206,7 @@ function PostCard({ post, onChange }: { post: Post; onChange: (post: Post) => vo
           </Text>
         )}
         {post.hiddenReason && (
-          <Text size="xs" c="orange.8">
+          <Text size="xs" c="var(--anchored-warning-text)">
             Hidden: {post.hiddenReason}
           </Text>
         )}
@@ -332,7 +332,7 @@ function Replies({ post, onChange }: { post: Post; onChange: (post: Post) => voi
     onChange(result.data.replyToPost.post);
   };
   return (
-    <Stack gap="xs" pl="md" style={{ borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
+    <Stack gap="xs" pl="md" style={{ borderLeft: '2px solid var(--mantine-color-default-border)' }}>
       {post.replies.length > 0 && (
         <Title order={3} size="h6">
           {post.replyCount === 1 ? '1 reply' : `${post.replyCount} replies`}

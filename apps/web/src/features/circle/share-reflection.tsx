@@ -71,7 +71,7 @@ export function ShareReflection({ submissionId, cohortId, fields, responses }: {
             <Radio value="anonymous" label="From “a member of your circle”" />
           </Stack>
         </Radio.Group>
-        <Card bg="gray.0" padding="sm" aria-labelledby="share-preview">
+        <Card bg="var(--anchored-muted-surface)" padding="sm" aria-labelledby="share-preview">
           <Text size="xs" c="dimmed" id="share-preview">
             Exactly what your circle will see:
           </Text>

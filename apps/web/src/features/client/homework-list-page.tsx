@@ -101,7 +101,7 @@ function CohortHomework({ cohortId }: { cohortId: string }) {
                       <DateTimeText iso={a.dueAt} />
                     </Text>
                     {a.s.overdue && (
-                      <Text size="xs" c="red.9" fw={600}>
+                      <Text size="xs" c="var(--anchored-danger-text)" fw={600}>
                         Overdue
                       </Text>
                     )}

@@ -206,9 +206,9 @@ function Instructions({ assignment }: { assignment: Assignment }) {
 
 function FeedbackCard({ submission }: { submission: Submission }) {
   return (
-    <Card withBorder bg="anchor.0" style={{ borderColor: 'var(--mantine-color-anchor-3)' }} component="section" aria-labelledby="coach-feedback">
+    <Card withBorder bg="var(--anchored-tint)" style={{ borderColor: 'var(--anchored-brand-border)' }} component="section" aria-labelledby="coach-feedback">
       <Group gap="xs" mb="xs">
-        <IconMessageHeart aria-hidden size={22} color="var(--mantine-color-anchor-8)" />
+        <IconMessageHeart aria-hidden size={22} color="var(--anchored-brand-text)" />
         <Title order={2} size="h4" id="coach-feedback">
           Feedback from your coach
         </Title>

@@ -194,8 +194,8 @@ function History() {
                 <HomeworkStatusBadge status={s.status === 'REVIEWED' ? 'REVIEWED' : s.late ? 'LATE' : 'SUBMITTED'} />
               </Group>
               {s.feedback ? (
-                <Card bg="anchor.0" mt="sm" p="sm">
-                  <Text size="xs" fw={700} c="anchor.9" mb={2}>
+                <Card bg="var(--anchored-tint)" mt="sm" p="sm">
+                  <Text size="xs" fw={700} c="var(--anchored-brand-text)" mb={2}>
                     Feedback from your coach
                   </Text>
                   <Text size="sm" style={{ whiteSpace: 'pre-line' }}>

@@ -155,7 +155,7 @@ function ModuleCard({ position, cohort, order }: { position: ProgramPosition; co
         : 'Program complete';
   return (
     <Card component="section" aria-label={`${heading}, ${cohort.name}`}>
-      <Text size="xs" tt="uppercase" fw={700} c="anchor.8" mb={4}>
+      <Text size="xs" tt="uppercase" fw={700} c="var(--anchored-brand-text)" mb={4}>
         {heading}
         {position.phase === 'before' && ` · in ${position.daysUntilStart} ${position.daysUntilStart === 1 ? 'day' : 'days'}`}
       </Text>
@@ -279,7 +279,7 @@ function OpenHomeworkCard({ cohort, order }: { cohort: Cohort; order: 2 | 3 }) {
                     <Anchor component={Link} to={`/homework/${a.id}`} fw={600} size="sm">
                       {a.title}
                     </Anchor>
-                    <Text size="xs" c={s.overdue ? 'red.9' : 'dimmed'} fw={s.overdue ? 600 : undefined}>
+                    <Text size="xs" c={s.overdue ? 'var(--anchored-danger-text)' : 'dimmed'} fw={s.overdue ? 600 : undefined}>
                       {s.overdue ? 'Overdue, was due ' : 'Due '}
                       <DateTimeText iso={a.dueAt} />
                     </Text>

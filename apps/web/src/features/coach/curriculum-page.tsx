@@ -67,7 +67,7 @@ export function CurriculumPage() {
                     ) : (
                       <Stack gap="sm">
                         {m.homeworkTemplates.map((t) => (
-                          <Card key={t.key} padding="md" bg="gray.0">
+                          <Card key={t.key} padding="md" bg="var(--anchored-muted-surface)">
                             <Title order={3} size="h6" mb="xs">
                               {t.title}
                             </Title>

@@ -178,7 +178,7 @@ function AssignHomeworkForm({ cohortId, templates, onAssigned }: { cohortId: str
             </Button>
           </Group>
         </Stack>
-        <Card withBorder bg="gray.0" padding="md" aria-live="polite">
+        <Card withBorder bg="var(--anchored-muted-surface)" padding="md" aria-live="polite">
           {template ? (
             <>
               <Title order={3} size="h5" mb="xs">

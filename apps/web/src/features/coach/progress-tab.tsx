@@ -83,7 +83,7 @@ export function ProgressTab({ cohortId }: { cohortId: string }) {
                       ))}
                     </Group>
                   ) : (
-                    <Text size="sm" c="teal.9">
+                    <Text size="sm" c="var(--anchored-success-text)">
                       On track
                     </Text>
                   ),

@@ -40,7 +40,7 @@ export function MessagesPage() {
                     const other = otherPerson(c.participants, me.id);
                     const current = c.id === conversationId;
                     return (
-                      <Card key={c.id} component="li" withBorder padding="sm" bg={current ? 'anchor.0' : undefined}>
+                      <Card key={c.id} component="li" withBorder padding="sm" bg={current ? 'var(--anchored-tint)' : undefined}>
                         <Group justify="space-between" wrap="nowrap" gap="xs">
                           <Stack gap={2} style={{ minWidth: 0 }}>
                             <Anchor component={Link} to={`/messages/${c.id}`} fw={600} aria-current={current ? 'page' : undefined} truncate="end">
@@ -226,7 +226,7 @@ function ConversationView({ id, onRead }: { id: string; onRead: () => void }) {
             const mine = m.author?.id === me.id;
             return (
               <li key={m.id} style={{ alignSelf: mine ? 'flex-end' : 'flex-start', maxWidth: '85%' }}>
-                <Card padding="xs" radius="md" bg={mine ? 'anchor.1' : 'gray.1'}>
+                <Card padding="xs" radius="md" bg={mine ? 'var(--anchored-tint-strong)' : 'var(--anchored-muted-surface-strong)'}>
                   <Text size="xs" c="dimmed">
                     {mine ? 'You' : (m.author?.name ?? 'A deleted account')} · <DateTimeText iso={m.createdAt} />
                   </Text>

@@ -49,10 +49,10 @@ export function PublicHomePage() {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <Box component="header" bg="anchor.0" py="md">
+      <Box component="header" bg="var(--anchored-tint)" py="md">
         <Container size="lg">
           <Group justify="space-between">
-            <Text fw={700} c="anchor.8" size="lg">
+            <Text fw={700} c="var(--anchored-brand-text)" size="lg">
               Anchored
             </Text>
             <Group gap="xs" component="nav" aria-label="Account">
