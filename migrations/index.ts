@@ -18,6 +18,7 @@ import { CreateCommunity1765100000000 } from './1765100000000-CreateCommunity';
 import { PublicCohortInfo1765600000000 } from './1765600000000-PublicCohortInfo';
 import { Drafts1765700000000 } from './1765700000000-Drafts';
 import { NotificationAbout1765850000000 } from './1765850000000-NotificationAbout';
+import { AdminListIndexes1765860000000 } from './1765860000000-AdminListIndexes';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PublicCohortInfo1765600000000,
   Drafts1765700000000,
   NotificationAbout1765850000000,
+  AdminListIndexes1765860000000,
 ];

@@ -149,6 +149,7 @@ describe('authorization: every root field and private field, every role, against
     'Query.openCohorts': { op: `{ openCohorts { id coaches { name } } }` },
     'Query.homeworkTemplates': { op: `{ homeworkTemplates { key } }` },
     'Query.invitations': { op: `{ invitations { id } }` },
+    'Query.applications': { op: `query($c: ID) { applications(filter: { cohortId: $c }) { id } }`, call: () => ({ vars: { c: fx.cohort } }) },
     'Query.me': { op: `{ me { id } }` },
     'Query.myAccessLog': { op: `{ myAccessLog { subjectId } }` },
     'Query.myDataExports': { op: `{ myDataExports { id status } }` },
@@ -251,6 +252,10 @@ describe('authorization: every root field and private field, every role, against
     },
     'Mutation.decideApplication': {
       op: `mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: WAITLIST) { id } }`,
+      call: async () => ({ vars: { e: (await freshApplication()).enrollmentId } }),
+    },
+    'Mutation.decideApplications': {
+      op: `mutation($e: ID!) { decideApplications(input: { enrollmentIds: [$e], decision: WAITLIST }) { enrollmentId errorCode } }`,
       call: async () => ({ vars: { e: (await freshApplication()).enrollmentId } }),
     },
     'Mutation.inviteUser': { op: `mutation($input: InviteInput!) { inviteUser(input: $input) { id } }`, call: () => ({ vars: { input: { email: uniqueEmail('invite'), role: 'COACH' } } }) },

@@ -14,6 +14,8 @@ export interface NotificationDraft {
   emailDeadline?: Date;
   /** What it is about, for the app's short line and link. */
   about?: NotificationAbout;
+  /** Shown in the app but never emailed from here: the caller sends its own email (e.g. one carrying text not stored). */
+  inAppOnly?: boolean;
 }
 
 /** A rendered message (subject, plain text, HTML) addressed to one user as one occurrence. */
@@ -87,7 +89,7 @@ export async function storeNotifications(manager: EntityManager, drafts: readonl
       // Security notices are always emailed: they are how someone learns their account was touched.
       const wanted = kinds === null || draft.kind === NotificationKind.SECURITY || kinds.includes(draft.kind);
       const timely = !draft.emailDeadline || notBefore < draft.emailDeadline;
-      const status = wanted && timely ? EmailStatus.PENDING : EmailStatus.SKIPPED;
+      const status = wanted && timely && !draft.inAppOnly ? EmailStatus.PENDING : EmailStatus.SKIPPED;
       const base = params.length;
       params.push(draft.userId, draft.kind, draft.dedupeKey, draft.subject, draft.body, draft.html, status, notBefore, now, draft.about ? JSON.stringify(draft.about) : null);
       values.push(`(${Array.from({ length: 10 }, (_, k) => `$${base + k + 1}`).join(', ')})`);

@@ -191,6 +191,15 @@ describe('renderEnrollmentUpdate', () => {
     expect(withdrawn('ENROLLED', true)).toContain('Thank you for the time you spent with the group.');
   });
 
+  it('puts the admin’s note into the rejection email only, escaped; the in-app copy just says one was emailed', () => {
+    const emailed = renderEnrollmentUpdate({ ...base, status: 'REJECTED', note: { text: 'We loved your <b>energy</b>.\nTry the autumn group.' } });
+    expect(emailed.text).toContain('A note from the program team\n\nWe loved your <b>energy</b>.\nTry the autumn group.');
+    expect(emailed.html).toContain('We loved your &lt;b&gt;energy&lt;/b&gt;.<br>Try the autumn group.');
+    const inApp = renderEnrollmentUpdate({ ...base, status: 'REJECTED', note: 'sent-by-email' });
+    expect(inApp.text).toContain('personal note');
+    expect(inApp.text).not.toContain('energy');
+  });
+
   it('gives the waitlist position when known', () => {
     expect(renderEnrollmentUpdate({ ...base, status: 'WAITLISTED', waitlistPosition: 3 }).text).toContain('you are number 3 on the waitlist.');
     expect(renderEnrollmentUpdate({ ...base, status: 'WAITLISTED' }).text).toContain('The group is full for now, and you are on the waitlist.');

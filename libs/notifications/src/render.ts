@@ -47,6 +47,11 @@ export interface EnrollmentUpdateInput {
    * doing): what the client had before, and whether the group had begun meeting.
    */
   withdrawal?: { previousStatus: 'APPLIED' | 'WAITLISTED' | 'ENROLLED'; programStarted: boolean };
+  /**
+   * REJECTED only: the admin's personal note. `text` goes into the email alone; `'sent-by-email'`
+   * renders the stored in-app copy, which says a note was emailed without repeating it.
+   */
+  note?: { text: string } | 'sent-by-email';
 }
 
 export interface CoachAssignedInput {
@@ -269,11 +274,13 @@ export function renderEnrollmentUpdate(input: EnrollmentUpdateInput): RenderedEm
         ),
         paragraph('If a place opens up, we will let you know straight away. There is nothing you need to do in the meantime.'),
       ]);
-    case 'REJECTED':
-      return compose(`About your place in ${cohortName}`, recipientName, [
-        paragraph(`Thank you for wanting to join ${cohortName}. We are not able to offer you a place in this group.`),
-        paragraph('This is not a judgement of you. You are welcome to reach out or to look at a future group whenever it feels right.'),
-      ]);
+    case 'REJECTED': {
+      const blocks: Block[] = [paragraph(`Thank you for wanting to join ${cohortName}. We are not able to offer you a place in this group.`)];
+      if (input.note === 'sent-by-email') blocks.push(paragraph('The program team wrote you a personal note with this decision; you will find it in the email we sent you.'));
+      else if (input.note) blocks.push(heading('A note from the program team'), paragraph(input.note.text));
+      blocks.push(paragraph('This is not a judgement of you. You are welcome to reach out or to look at a future group whenever it feels right.'));
+      return compose(`About your place in ${cohortName}`, recipientName, blocks);
+    }
     case 'WITHDRAWN':
       return renderWithdrawnByTeam(recipientName, cohortName, input.withdrawal ?? { previousStatus: 'ENROLLED', programStarted: false });
     case 'GRADUATED':

@@ -82,6 +82,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Query.openCohorts': PUBLIC,
   'Query.curriculumWeek': PUBLIC,
   'Query.homeworkTemplates': PUBLIC,
+  /** Applications across cohorts, filtered and paged. */
+  'Query.applications': ADMINS(Permission.MANAGE_ENROLLMENT),
   'Query.invitations': ADMINS(Permission.ADMINISTER),
   'Query.me': SIGNED_IN,
   'Query.myAccessLog': SIGNED_IN,
@@ -141,6 +143,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   /** The caller's own account; CONFLICT for a coach of an ACTIVE cohort and for the last admin. */
   'Mutation.deleteMyAccount': SIGNED_IN,
   'Mutation.decideApplication': ADMINS(Permission.MANAGE_ENROLLMENT),
+  /** One result per application; each decided as decideApplication would. */
+  'Mutation.decideApplications': ADMINS(Permission.MANAGE_ENROLLMENT),
   'Mutation.disableTwoFactor': TWO_FACTOR,
   'Mutation.inviteUser': ADMINS(Permission.ADMINISTER),
   'Mutation.logIn': PUBLIC,
@@ -235,6 +239,8 @@ export const PRIVATE_FIELDS: Record<string, AccessRow> = {
  */
 export const OPEN_FIELDS: Record<string, readonly string[]> = {
   AccessRecord: ['at', 'reader', 'subject', 'subjectId'],
+  /** Returned to the admin who called decideApplications only. */
+  ApplicationDecisionResult: ['enrollment', 'enrollmentId', 'errorCode', 'errorMessage'],
   Attendance: ['client', 'status'],
   AuthPayload: ['accessToken', 'refreshToken', 'user'],
   /**

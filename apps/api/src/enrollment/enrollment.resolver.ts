@@ -9,7 +9,10 @@ import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { ApplicationDecision, EnrollmentStatus } from '../graphql/enums';
 import { UserModel } from '../users/models/user.model';
+import { assertPage } from '../common/paging';
 import { ApplyInput } from './dto/apply.input';
+import { ApplicationsFilterInput, DecideApplicationsInput } from './dto/decide.inputs';
+import { ApplicationDecisionResultModel } from './models/decision-result.model';
 import { EnrollmentService } from './enrollment.service';
 import { EnrollmentModel } from './models/enrollment.model';
 
@@ -33,8 +36,33 @@ export class EnrollmentResolver {
   decideApplication(
     @Args('enrollmentId', { type: () => ID }, ParseUuidPipe) enrollmentId: string,
     @Args('decision', { type: () => ApplicationDecision }) decision: ApplicationDecision,
+    @Args('note', { type: () => String, nullable: true, description: 'REJECT only: a personal note for the client, emailed with the decision and never stored; up to 2000 characters' })
+    note?: string,
   ) {
-    return this.enrollment.decide(enrollmentId, decision);
+    return this.enrollment.decide(enrollmentId, decision, note);
+  }
+
+  @Requires(Permission.MANAGE_ENROLLMENT)
+  @Mutation(() => [ApplicationDecisionResultModel], {
+    description: 'ADMIN: one decision for several applications, each under the capacity lock; one result per application, in order (e.g. CONFLICT once the cohort is full)',
+  })
+  decideApplications(@Args('input') input: DecideApplicationsInput) {
+    return this.enrollment.decideMany(
+      input.enrollmentIds.map((id) => id.toLowerCase()),
+      input.decision,
+      input.note,
+    );
+  }
+
+  @Requires(Permission.MANAGE_ENROLLMENT)
+  @Query(() => [EnrollmentModel], { description: 'ADMIN: applications across cohorts, oldest first, filtered and paged (limit 1–200)' })
+  applications(
+    @Args('filter', { type: () => ApplicationsFilterInput, nullable: true }) filter: ApplicationsFilterInput,
+    @Args('limit', { type: () => Int, nullable: true, defaultValue: 50 }) limit: number,
+    @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
+  ) {
+    assertPage(limit, offset);
+    return this.enrollment.listApplications({ ...filter, cohortId: filter?.cohortId?.toLowerCase() }, limit, offset);
   }
 
   @Requires(Permission.MANAGE_ENROLLMENT)

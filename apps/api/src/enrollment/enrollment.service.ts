@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CohortEntity, EnrollmentEntity, NotificationDraft, notificationDraft } from '@anchored/data';
 import { NotificationOutbox } from '@anchored/jobs';
+import { Mailer } from '@anchored/mail';
 import { enrollmentUpdateKey, renderEnrollmentUpdate, type EnrollmentUpdateInput } from '@anchored/notifications';
 import {
   ApplicationDecision,
   CohortStatus,
   DomainError,
   EnrollmentStatus,
+  ErrorCode,
   NotificationKind,
   Permission,
   acceptsApplications,
@@ -18,6 +20,7 @@ import {
 } from '@anchored/domain';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
+import { likePattern } from '../common/paging';
 import { isUniqueViolation } from '../database/pg-errors';
 import type { Loaders } from '../loaders/loaders';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, motivationAad } from '../private-text/private-text-cipher';
@@ -29,6 +32,7 @@ export class EnrollmentService {
     private readonly access: AccessService,
     private readonly outbox: NotificationOutbox,
     @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
+    private readonly mailer: Mailer,
   ) {}
 
   async apply(caller: AuthUser, cohortId: string, loaders: Loaders, motivation?: string): Promise<EnrollmentEntity> {
@@ -79,10 +83,15 @@ export class EnrollmentService {
   /**
    * An admin's decision. The cohort row is locked first, so concurrent accepts queue up and each
    * sees the seats the previous one took: a cohort is never filled beyond capacity.
+   *
+   * A rejection may carry the admin's personal note. It is never stored: the in-app notice says a
+   * note was emailed, and the email with the note is sent from here once the decision committed.
    */
-  async decide(enrollmentId: string, decision: ApplicationDecision): Promise<EnrollmentEntity> {
+  async decide(enrollmentId: string, decision: ApplicationDecision, note?: string | null): Promise<EnrollmentEntity> {
+    const personalNote = checkNote(decision, note);
     const cohortId = await this.cohortIdOf(enrollmentId);
-    return this.notifyingTransaction(async (manager, notify) => {
+    const emails: { to: string; subject: string; text: string; html: string }[] = [];
+    const moved = await this.notifyingTransaction(async (manager, notify) => {
       const cohort = await this.lockCohort(manager, cohortId);
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: enrollmentId });
       const enrolledCount = await this.countEnrolled(manager, cohortId);
@@ -93,9 +102,45 @@ export class EnrollmentService {
         enrolledCount,
       });
       const moved = await this.moveTo(manager, enrollment, status);
-      await notify(moved, cohort, false);
+      await notify(moved, cohort, false, undefined, personalNote ? 'sent-by-email' : undefined);
+      if (personalNote) {
+        const [client]: { name: string; email: string }[] = await manager.query(`SELECT name, email FROM users WHERE id = $1`, [moved.clientId]);
+        const message = renderEnrollmentUpdate({ recipientName: client.name, cohortName: cohort.name, status: 'REJECTED', waitlistPosition: null, promoted: false, note: { text: personalNote } });
+        emails.push({ to: client.email, ...message });
+      }
       return moved;
     });
+    for (const email of emails) this.mailer.deliver(email);
+    return moved;
+  }
+
+  /**
+   * The same decision on several applications, one after another, each in its own transaction
+   * under the cohort lock: one that cannot be made (the cohort is full, it was decided meanwhile)
+   * is reported and the others still go ahead.
+   */
+  async decideMany(enrollmentIds: readonly string[], decision: ApplicationDecision, note?: string | null): Promise<DecisionOutcome[]> {
+    checkNote(decision, note);
+    const outcomes: DecisionOutcome[] = [];
+    for (const enrollmentId of enrollmentIds) {
+      try {
+        outcomes.push({ enrollmentId, enrollment: await this.decide(enrollmentId, decision, note), errorCode: null, errorMessage: null });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes.push({ enrollmentId, enrollment: null, errorCode: error.code, errorMessage: error.message });
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Applications across cohorts for the admin's list: oldest first (first come, first considered),
+   * filtered by cohort, status and a piece of the client's name or email, one page at a time.
+   */
+  listApplications(filter: ApplicationsFilter, limit: number, offset: number): Promise<EnrollmentEntity[]> {
+    const query = this.db.getRepository(EnrollmentEntity).createQueryBuilder('e');
+    applyApplicationsFilter(query, filter);
+    return query.orderBy('e.applied_at', 'ASC').addOrderBy('e.id', 'ASC').limit(limit).offset(offset).getMany();
   }
 
   /** Seats the first client in line, or the one the admin picked. */
@@ -147,11 +192,16 @@ export class EnrollmentService {
    * transaction; the emails are queued once it has committed.
    */
   private async notifyingTransaction<T>(
-    work: (manager: EntityManager, notify: (e: EnrollmentEntity, cohort: CohortEntity, promoted: boolean, withdrawal?: EnrollmentUpdateInput['withdrawal']) => Promise<void>) => Promise<T>,
+    work: (
+      manager: EntityManager,
+      notify: (e: EnrollmentEntity, cohort: CohortEntity, promoted: boolean, withdrawal?: EnrollmentUpdateInput['withdrawal'], note?: 'sent-by-email') => Promise<void>,
+    ) => Promise<T>,
   ): Promise<T> {
     return this.outbox.transaction((manager, outbox) =>
-      work(manager, async (enrollment, cohort, promoted, withdrawal) => {
-        await outbox.notify([await this.enrollmentDraft(manager, enrollment, cohort, promoted, withdrawal)]);
+      work(manager, async (enrollment, cohort, promoted, withdrawal, note) => {
+        const draft = await this.enrollmentDraft(manager, enrollment, cohort, promoted, withdrawal, note);
+        // With a note the email is sent separately (it carries text the notice must not store).
+        await outbox.notify([note ? { ...draft, inAppOnly: true } : draft]);
       }),
     );
   }
@@ -162,6 +212,7 @@ export class EnrollmentService {
     cohort: CohortEntity,
     promoted: boolean,
     withdrawal?: EnrollmentUpdateInput['withdrawal'],
+    note?: 'sent-by-email',
   ): Promise<NotificationDraft> {
     const [client]: { name: string }[] = await manager.query(`SELECT name FROM users WHERE id = $1`, [enrollment.clientId]);
     let waitlistPosition: number | null = null;
@@ -176,6 +227,7 @@ export class EnrollmentService {
       waitlistPosition,
       promoted,
       ...(withdrawal ? { withdrawal } : {}),
+      ...(note ? { note } : {}),
     });
     const key = enrollmentUpdateKey(enrollment.id, enrollment.status, enrollment.updatedAt ?? new Date());
     return notificationDraft(enrollment.clientId, NotificationKind.ENROLLMENT_UPDATE, key, message, undefined, {
@@ -210,5 +262,39 @@ export class EnrollmentService {
 
   private async countEnrolled(manager: EntityManager, cohortId: string): Promise<number> {
     return manager.getRepository(EnrollmentEntity).countBy({ cohortId, status: EnrollmentStatus.ENROLLED });
+  }
+}
+
+export const MAX_NOTE_LENGTH = 2000;
+
+export interface ApplicationsFilter {
+  cohortId?: string | null;
+  status?: EnrollmentStatus | null;
+  /** A piece of the client's name or email, any case. */
+  search?: string | null;
+}
+
+export interface DecisionOutcome {
+  enrollmentId: string;
+  enrollment: EnrollmentEntity | null;
+  errorCode: ErrorCode | null;
+  errorMessage: string | null;
+}
+
+/** The note, trimmed, or null; only a rejection carries one. */
+function checkNote(decision: ApplicationDecision, note: string | null | undefined): string | null {
+  const text = note?.trim();
+  if (!text) return null;
+  if (decision !== ApplicationDecision.REJECT) throw DomainError.badInput('note', 'A personal note can only go with a rejection.');
+  if (text.length > MAX_NOTE_LENGTH) throw DomainError.badInput('note', `The note must be at most ${MAX_NOTE_LENGTH} characters.`);
+  return text;
+}
+
+function applyApplicationsFilter(query: SelectQueryBuilder<EnrollmentEntity>, filter: ApplicationsFilter): void {
+  if (filter.cohortId) query.andWhere('e.cohort_id = :cohortId', { cohortId: filter.cohortId });
+  if (filter.status) query.andWhere('e.status = :status', { status: filter.status });
+  const search = filter.search?.trim();
+  if (search) {
+    query.andWhere('e.client_id IN (SELECT u.id FROM users u WHERE u.name ILIKE :search OR u.email ILIKE :search)', { search: likePattern(search) });
   }
 }

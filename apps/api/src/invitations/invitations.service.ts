@@ -7,7 +7,9 @@ import { DomainError, Role } from '@anchored/domain';
 import { Mailer, linkTo } from '@anchored/mail';
 import { renderInvitation } from '@anchored/notifications';
 import { randomToken, sha256 } from '../auth/tokens';
+import { likePattern } from '../common/paging';
 import { APP_CONFIG } from '../config.module';
+import { InvitationStatus } from './dto/invitation-status';
 import { UsersService } from '../users/users.service';
 
 export const INVITATION_TTL_DAYS = 14;
@@ -68,8 +70,17 @@ export class InvitationsService {
     return { ...invitation, revokedAt };
   }
 
-  listOpen(): Promise<InvitationEntity[]> {
-    return this.invitations.find({ where: { acceptedAt: IsNull(), revokedAt: IsNull() }, order: { createdAt: 'DESC' }, take: 200 });
+  list(status: InvitationStatus, search: string | undefined, limit: number, offset: number): Promise<InvitationEntity[]> {
+    const query = this.invitations.createQueryBuilder('i');
+    if (status === InvitationStatus.ACCEPTED) query.where('i.accepted_at IS NOT NULL');
+    else if (status === InvitationStatus.REVOKED) query.where('i.revoked_at IS NOT NULL');
+    else {
+      query.where('i.accepted_at IS NULL AND i.revoked_at IS NULL');
+      if (status === InvitationStatus.EXPIRED) query.andWhere('i.expires_at <= :now', { now: new Date() });
+    }
+    const text = search?.trim();
+    if (text) query.andWhere('i.email ILIKE :search', { search: likePattern(text.toLowerCase()) });
+    return query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').limit(limit).offset(offset).getMany();
   }
 
   private async open(id: string): Promise<InvitationEntity> {

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AppConfig } from '@anchored/config';
 import type { UserEntity } from '@anchored/data';
 import type { AuthUser } from '../common/auth-user';
@@ -7,6 +7,8 @@ import { Permission } from '@anchored/domain';
 import { AccessService } from '../access/access.service';
 import { Requires } from '../access/requires.decorator';
 import { CurrentUser } from '../common/decorators';
+import { assertPage, assertSearch } from '../common/paging';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import type { GqlContext } from '../common/gql-context';
 import { APP_CONFIG } from '../config.module';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
@@ -30,9 +32,17 @@ export class UsersResolver {
   }
 
   @Requires(Permission.ADMINISTER)
-  @Query(() => [UserModel], { description: 'ADMIN: people on the platform, optionally of one role (e.g. coaches to assign)' })
-  users(@Args('role', { type: () => Role, nullable: true }) role?: Role) {
-    return this.usersService.list(role);
+  @Query(() => [UserModel], { description: 'ADMIN: people on the platform by name, optionally of one role (e.g. coaches to assign), in one cohort, or matching a search; paged (limit 1–200)' })
+  users(
+    @Args('role', { type: () => Role, nullable: true }) role: Role | undefined,
+    @Args('cohortId', { type: () => ID, nullable: true, description: "The cohort's clients (any enrollment status) and coaches" }, ParseUuidPipe) cohortId: string | undefined,
+    @Args('search', { type: () => String, nullable: true, description: 'A piece of the name or email, any case' }) search: string | undefined,
+    @Args('limit', { type: () => Int, nullable: true, defaultValue: 200 }) limit: number,
+    @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
+  ) {
+    assertPage(limit, offset);
+    assertSearch(search);
+    return this.usersService.list({ role, cohortId, search }, limit, offset);
   }
 
   @ResolveField(() => String, { nullable: true, description: "The caller's own personal iCal feed URL; null for others" })

@@ -9,6 +9,7 @@ import { randomToken } from '../auth/tokens';
 import { isUniqueViolation } from '../database/pg-errors';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
 import { newCalendarToken } from '../private-text/sealed-columns';
+import { likePattern } from '../common/paging';
 
 export interface NewUser {
   email: string;
@@ -38,8 +39,22 @@ export class UsersService {
     return ids.length ? this.users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
-  list(role?: Role): Promise<UserEntity[]> {
-    return this.users.find({ where: role ? { role } : {}, order: { name: 'ASC' }, take: 500 });
+  /**
+   * The admin's list of people, by name: of one role, in one cohort (its clients, whatever their
+   * enrollment's status, and its coaches), and/or matching a piece of name or email; paged.
+   */
+  list(filter: { role?: Role | null; cohortId?: string | null; search?: string | null }, limit: number, offset: number): Promise<UserEntity[]> {
+    const query = this.users.createQueryBuilder('u');
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.cohortId) {
+      query.andWhere(
+        '(u.id IN (SELECT e.client_id FROM enrollments e WHERE e.cohort_id = :cohortId) OR u.id IN (SELECT c.coach_id FROM cohort_coaches c WHERE c.cohort_id = :cohortId))',
+        { cohortId: filter.cohortId },
+      );
+    }
+    const search = filter.search?.trim();
+    if (search) query.andWhere('(u.name ILIKE :search OR u.email ILIKE :search)', { search: likePattern(search) });
+    return query.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(limit).offset(offset).getMany();
   }
 
   async create(input: NewUser, manager?: EntityManager): Promise<UserEntity> {

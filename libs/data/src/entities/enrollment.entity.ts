@@ -10,6 +10,9 @@ const OPEN = OPEN_ENROLLMENT_STATUSES.map((status) => `'${status}'`).join(', ');
 @Index('enrollments_one_open_per_client', ['cohortId', 'clientId'], { unique: true, where: `status IN (${OPEN})` })
 @Index('enrollments_cohort_status_idx', ['cohortId', 'status'])
 @Index('enrollments_client_idx', ['clientId'])
+// The admin's list of applications, oldest first, by status or by cohort.
+@Index('enrollments_status_applied_idx', ['status', 'appliedAt', 'id'])
+@Index('enrollments_cohort_applied_idx', ['cohortId', 'appliedAt', 'id'])
 @Index('enrollments_waitlist_idx', ['cohortId', 'waitlistedAt', 'id'], { where: `status = '${EnrollmentStatus.WAITLISTED}'` })
 @Index('enrollments_legacy_motivation_idx', ['id'], { where: 'motivation IS NOT NULL' })
 @Check('enrollments_check', `status <> '${EnrollmentStatus.WAITLISTED}' OR waitlisted_at IS NOT NULL`)

@@ -5,6 +5,8 @@ import { UserEntity } from './user.entity';
 @Entity('invitations')
 @Index('invitations_token_hash_key', ['tokenHash'], { unique: true })
 @Index('invitations_email_idx', ['email'])
+// The admin's list, newest first.
+@Index('invitations_created_idx', ['createdAt', 'id'])
 @Check('invitations_email_check', 'email = lower(email)')
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid')

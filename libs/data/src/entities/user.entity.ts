@@ -7,6 +7,9 @@ const HH_MM = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 @Entity('users')
 @Index('users_email_key', ['email'], { unique: true })
 @Index('users_role_idx', ['role'])
+// The admin's list of people, by name, optionally of one role.
+@Index('users_name_idx', ['name', 'id'])
+@Index('users_role_name_idx', ['role', 'name', 'id'])
 @Index('users_calendar_token_hash_key', ['calendarTokenHash'], { unique: true })
 @Index('users_calendar_token_key', ['legacyCalendarToken'], { unique: true })
 @Check('users_email_check', 'email = lower(email)')
