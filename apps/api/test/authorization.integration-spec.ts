@@ -375,6 +375,10 @@ describe('authorization: every root field and private field, every role, against
     'Cohort.assignments': { target: () => fx.cohort, queries: [...cohortPaths('assignments { id }'), `query($assignment: ID!) { assignment(id: $assignment) { cohort { id assignments { id } } } }`] },
     'Session.attendance': { target: () => fx.session, queries: [`query($cohort: ID!) { cohort(id: $cohort) { sessions { id attendance { status } } } }`] },
     'Session.meetingUrl': { target: () => fx.session, queries: [`query($cohort: ID!) { cohort(id: $cohort) { sessions { id meetingUrl } } }`, `{ cohorts { sessions { id meetingUrl } } }`] },
+    'Session.calendarFileUrl': {
+      target: () => fx.session,
+      queries: [`query($cohort: ID!) { cohort(id: $cohort) { sessions { id calendarFileUrl } } }`, `{ cohorts { sessions { id calendarFileUrl } } }`],
+    },
     'Invitation.token': { target: () => invitationId, queries: [`{ invitations { id token } }`] },
     'Post.crisisResources': {
       target: () => circle.crisisPost,

@@ -217,6 +217,8 @@ export const PRIVATE_FIELDS: Record<string, AccessRow> = {
   'Session.attendance': MANAGERS,
   /** The join link: the program's people only. */
   'Session.meetingUrl': PROGRAM,
+  /** The one-session .ics link: the program's people only, and signed for the caller. */
+  'Session.calendarFileUrl': PROGRAM,
   /** Shown once, in inviteUser's answer; never listed again, not even to admins. */
   'Invitation.token': rule(Permission.ADMINISTER, {}),
   /** Where to get help, shown to the author of a post that reads like a crisis, and nobody else. */

@@ -1,4 +1,4 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../common/decorators';
 import { CalendarService } from './calendar.service';
@@ -7,6 +7,24 @@ import { CalendarService } from './calendar.service';
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
+
+  /** One session as an .ics file ("Add to calendar"): the signed link (Session.calendarFileUrl) is the credential. */
+  @Public()
+  @Get('sessions/:file')
+  async event(@Param('file') file: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    const match = /^([0-9a-f-]{36})\.ics$/i.exec(file);
+    const event = match ? await this.calendar.eventFile(match[1], query) : null;
+    if (event === null) throw new NotFoundException('No session at this address, or the link has expired. Open the session in the app and add it again.');
+    res
+      .status(200)
+      .set({
+        'content-type': 'text/calendar; charset=utf-8',
+        'cache-control': 'private, no-store',
+        'referrer-policy': 'no-referrer',
+        'content-disposition': `attachment; filename="${event.filename}"`,
+      })
+      .send(event.body);
+  }
 
   @Public()
   @Get(':file')

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller';
-import { CalendarResolver } from './calendar.resolver';
+import { CalendarResolver, SessionCalendarResolver } from './calendar.resolver';
 import { CalendarService } from './calendar.service';
 
-@Module({ controllers: [CalendarController], providers: [CalendarService, CalendarResolver] })
+@Module({ controllers: [CalendarController], providers: [CalendarService, CalendarResolver, SessionCalendarResolver] })
 export class CalendarModule {}
