@@ -47,6 +47,17 @@ describe('Phone layout', () => {
   async function expectPhoneScreen(page: Page, screen: string, controls: [Locator, string][]): Promise<void> {
     const problems: string[] = [];
     for (const [locator, what] of controls) problems.push(...(await problemsOf(locator, what)));
+    // The header keeps the bell and the account menu on its one row.
+    const header = await page.locator('header').first().boundingBox();
+    for (const [locator, what] of [
+      [page.getByRole('link', { name: /^Notifications/ }), 'notifications bell'],
+      [page.getByRole('button', { name: /account menu$/ }), 'account menu'],
+    ] as const) {
+      // (A long name may end in "…" here: the menu says who it is.)
+      const box = await locator.boundingBox();
+      if (!box || box.x < 0 || box.x + box.width > PHONE.width + 0.5) problems.push(`${what}: outside the screen`);
+      if (!header || !box || box.y + box.height > header.y + header.height + 0.5) problems.push(`${what}: below the header`);
+    }
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     if (widths.scroll > widths.client) problems.push(`the page scrolls sideways (${widths.scroll} px wide in ${widths.client})`);
     expect({ screen, problems }).toEqual({ screen, problems: [] });
@@ -83,6 +94,8 @@ describe('Phone layout', () => {
     await platform.gql('mutation($e: ID!) { decideApplication(enrollmentId: $e, decision: ACCEPT) { id } }', { e: others['Walter Withdrawn'] }, admin);
     await platform.gql('mutation($e: ID!) { withdrawEnrollment(enrollmentId: $e) { id } }', { e: others['Walter Withdrawn'] }, admin);
     await platform.gql('mutation($c: ID!) { setCohortStatus(cohortId: $c, status: ACTIVE) { id } }', { c: cohortId }, admin);
+    const invited = `nadia.${stamp}@example.com`;
+    await platform.gql('mutation($i: InviteInput!) { inviteUser(input: $i) { token } }', { i: { email: invited, role: 'COACH' } }, admin);
 
     // The coach: homework to do, two held sessions the client missed (reach-out flags), one to come.
     const coachToken = await platform.logIn(coach.email, PASSWORD);
@@ -143,6 +156,12 @@ describe('Phone layout', () => {
       [k.getByRole('button', { name: /^Take attendance for Held circle 1/ }), 'Take attendance'],
       [k.getByText('Scheduled', { exact: true }).first(), 'session status'],
     ]);
+
+    // The coach's homework: how many sent each one in.
+    await k.getByRole('tab', { name: 'Homework' }).click();
+    await k.getByText('0 of 1 submitted').waitFor();
+    await checkScreen(k, 'phone-coach-homework');
+    await expectPhoneScreen(k, 'coach homework', [[k.getByText('0 of 1 submitted'), 'submitted count']]);
     expect(pageErrors(k)).toEqual([]);
 
     // The admin's cohort: seat from the waitlist, withdraw an enrolled client, past decisions' statuses.
@@ -155,6 +174,16 @@ describe('Phone layout', () => {
       [a.getByRole('button', { name: `Withdraw ${client.name}` }), 'Withdraw'],
       [a.getByText('Withdrawn', { exact: true }), 'withdrawn status'],
       [a.getByText('Active', { exact: true }), 'cohort status'],
+    ]);
+
+    // The admin's pending invitations: resend and revoke.
+    await a.goto('/admin/invitations');
+    await a.getByRole('button', { name: `Revoke the invitation for ${invited}` }).waitFor();
+    await checkScreen(a, 'phone-admin-invitations');
+    await expectPhoneScreen(a, 'admin invitations', [
+      [a.getByRole('button', { name: `Resend the invitation for ${invited}` }), 'Resend'],
+      [a.getByRole('button', { name: `Revoke the invitation for ${invited}` }), 'Revoke'],
+      [a.getByText('Waiting', { exact: true }), 'invitation status'],
     ]);
     expect(pageErrors(a)).toEqual([]);
   });

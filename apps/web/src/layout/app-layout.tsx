@@ -100,14 +100,15 @@ export function AppLayout() {
         Skip to content
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
+        {/* One row at any width: wrapping would push the bell and the account under the header. */}
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
             <Text component={Link} to="/" fw={700} size="lg" c="var(--anchored-brand-text)" td="none">
               Anchored
             </Text>
           </Group>
-          <Group gap="sm">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <NotificationsBell />
             <UserMenu />
           </Group>

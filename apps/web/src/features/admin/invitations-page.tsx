@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, CopyButton, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import type { Role } from '../../gql/graphql';
 import { isPast } from '../../lib/time';
 import { PageHeader } from '../../ui/page';
+import { ResponsiveTable } from '../../ui/responsive-table';
 import { ErrorState, QueryState } from '../../ui/states';
 import { humanize } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
@@ -34,51 +35,36 @@ export function InvitationsPage() {
             Pending invitations
           </Title>
           <QueryState loading={loading && !data} error={error} empty={invitations.length === 0} emptyTitle="No pending invitations" emptyText="Invitations you create stay here until they are accepted or revoked.">
-            <Table.ScrollContainer minWidth={600}>
-              <Table verticalSpacing="sm" aria-labelledby="pending-heading">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Email</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Expires</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Actions</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {invitations.map((inv) => {
-                    const expired = !inv.acceptedAt && isPast(inv.expiresAt);
-                    return (
-                      <Table.Tr key={inv.id}>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{inv.email}</Table.Td>
-                        <Table.Td>{humanize(inv.role)}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm">
-                            <DateTimeText iso={inv.expiresAt} />
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {inv.acceptedAt ? (
-                            <Badge color="teal" variant="light">
-                              Accepted
-                            </Badge>
-                          ) : expired ? (
-                            <Badge color="gray" variant="light">
-                              Expired
-                            </Badge>
-                          ) : (
-                            <Badge color="blue" variant="light">
-                              Waiting
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{!inv.acceptedAt && <InvitationActions id={inv.id} email={inv.email} />}</Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ResponsiveTable
+              labelledBy="pending-heading"
+              minWidth={600}
+              rows={invitations.map((inv) => ({ inv, expired: !inv.acceptedAt && isPast(inv.expiresAt) }))}
+              rowKey={({ inv }) => inv.id}
+              columns={[
+                { header: 'Email', kind: 'title', cell: ({ inv }) => <span style={{ overflowWrap: 'anywhere' }}>{inv.email}</span> },
+                { header: 'Role', cell: ({ inv }) => humanize(inv.role) },
+                { header: 'Expires', cell: ({ inv }) => <DateTimeText iso={inv.expiresAt} /> },
+                {
+                  header: 'Status',
+                  kind: 'status',
+                  cell: ({ inv, expired }) =>
+                    inv.acceptedAt ? (
+                      <Badge color="teal" variant="light">
+                        Accepted
+                      </Badge>
+                    ) : expired ? (
+                      <Badge color="gray" variant="light">
+                        Expired
+                      </Badge>
+                    ) : (
+                      <Badge color="blue" variant="light">
+                        Waiting
+                      </Badge>
+                    ),
+                },
+                { header: 'Actions', kind: 'actions', cell: ({ inv }) => (inv.acceptedAt ? null : <InvitationActions id={inv.id} email={inv.email} />) },
+              ]}
+            />
           </QueryState>
         </section>
       </Stack>

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Progress, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifySuccess } from '../../ui/notify';
 import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import { useMe } from '../../auth/auth-context';
 import type { CoachCohortHomeworkQuery } from '../../gql/graphql';
+import { ResponsiveTable } from '../../ui/responsive-table';
 import { ErrorState, QueryState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
 import { checkAssign, submissionShare } from './homework';
@@ -32,52 +33,49 @@ export function HomeworkTab({ cohortId }: { cohortId: string }) {
                 Nothing assigned yet. Homework you assign appears here, with how many clients have sent it in.
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={620}>
-                <Table verticalSpacing="sm" striped>
-                  <Table.Caption>Homework assigned to this cohort, by due date</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Homework</Table.Th>
-                      <Table.Th scope="col">Due</Table.Th>
-                      <Table.Th scope="col">Submitted</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {cohort.assignments.map((a) => {
-                      const share = submissionShare(a.submissions.length, cohort.enrolledCount);
-                      const waiting = a.submissions.filter((s) => s.status === 'SUBMITTED').length;
-                      return (
-                        <Table.Tr key={a.id}>
-                          <Table.Td>
-                            <Text fw={500} size="sm">
-                              {a.title}
-                            </Text>
-                            {a.title !== a.template.title && (
-                              <Text size="xs" c="dimmed">
-                                From “{a.template.title}”
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">
-                              <DateTimeText iso={a.dueAt} relative />
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">{share.text}</Text>
-                            <Progress value={share.percent} size="sm" mt={4} aria-label={`${a.title}: ${share.text}`} />
-                            {waiting > 0 && (
-                              <Text size="xs" c="dimmed" mt={2}>
-                                {waiting} waiting for your review
-                              </Text>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ResponsiveTable
+                caption="Homework assigned to this cohort, by due date"
+                minWidth={620}
+                rows={cohort.assignments.map((a) => ({
+                  a,
+                  share: submissionShare(a.submissions.length, cohort.enrolledCount),
+                  waiting: a.submissions.filter((s) => s.status === 'SUBMITTED').length,
+                }))}
+                rowKey={({ a }) => a.id}
+                columns={[
+                  {
+                    header: 'Homework',
+                    kind: 'title',
+                    cell: ({ a }) => (
+                      <>
+                        <Text fw={500} size="sm">
+                          {a.title}
+                        </Text>
+                        {a.title !== a.template.title && (
+                          <Text size="xs" c="dimmed">
+                            From “{a.template.title}”
+                          </Text>
+                        )}
+                      </>
+                    ),
+                  },
+                  { header: 'Due', cell: ({ a }) => <DateTimeText iso={a.dueAt} relative /> },
+                  {
+                    header: 'Submitted',
+                    cell: ({ a, share, waiting }) => (
+                      <>
+                        <Text size="sm">{share.text}</Text>
+                        <Progress value={share.percent} size="sm" mt={4} aria-label={`${a.title}: ${share.text}`} />
+                        {waiting > 0 && (
+                          <Text size="xs" c="dimmed" mt={2}>
+                            {waiting} waiting for your review
+                          </Text>
+                        )}
+                      </>
+                    ),
+                  },
+                ]}
+              />
             )}
           </section>
         </Stack>
