@@ -19,6 +19,7 @@ import { PublicCohortInfo1765600000000 } from './1765600000000-PublicCohortInfo'
 import { Drafts1765700000000 } from './1765700000000-Drafts';
 import { NotificationAbout1765850000000 } from './1765850000000-NotificationAbout';
 import { AdminListIndexes1765860000000 } from './1765860000000-AdminListIndexes';
+import { FeedbackEdits1765870000000 } from './1765870000000-FeedbackEdits';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Drafts1765700000000,
   NotificationAbout1765850000000,
   AdminListIndexes1765860000000,
+  FeedbackEdits1765870000000,
 ];

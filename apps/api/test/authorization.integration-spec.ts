@@ -77,6 +77,30 @@ describe('authorization: every root field and private field, every role, against
     return (await t.ok(`mutation($input: InviteInput!) { inviteUser(input: $input) { id } }`, { input: { email: uniqueEmail('invite'), role: 'COACH' } }, fx.admin.token)).inviteUser.id;
   }
 
+  const ASSIGN = `mutation($input: AssignHomeworkInput!) { assignHomework(input: $input) { id } }`;
+  async function freshAssignment(): Promise<string> {
+    return (await t.ok(ASSIGN, { input: { cohortId: fx.cohort, templateKey: 'where-am-i-located', dueAt: inHours(96) } }, fx.sessions.coach.token)).assignHomework.id;
+  }
+
+  /** A submission of the fixture client that is not reviewed yet. */
+  async function freshSubmission(): Promise<string> {
+    const a = await freshAssignment();
+    return (await t.ok(`mutation($a: ID!, $r: JSON!) { submitHomework(input: { assignmentId: $a, responses: $r }) { id } }`, { a, r: ANSWER }, fx.sessions.client.token)).submitHomework.id;
+  }
+
+  /** A weekly series in the fixture cohort and the day (in its timezone) of its first session still to come. */
+  async function freshSeries(): Promise<{ seriesId: string; firstDay: string }> {
+    const created = (
+      await t.ok(
+        `mutation($input: ScheduleSeriesInput!) { scheduleSessionSeries(input: $input) { seriesId startsAt } }`,
+        { input: { cohortId: fx.cohort, title: 'Weekly', weekdays: [5], localTime: '18:00', durationMinutes: 60 } },
+        fx.admin.token,
+      )
+    ).scheduleSessionSeries as { seriesId: string; startsAt: string }[];
+    const next = created.find((s) => Date.parse(s.startsAt) > Date.now() + 3_600_000) as { seriesId: string; startsAt: string };
+    return { seriesId: next.seriesId, firstDay: DateTime.fromISO(next.startsAt, { zone: TZ }).toISODate() as string };
+  }
+
   async function freshSession(): Promise<string> {
     return (await t.ok(`mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`, { input: { cohortId: fx.cohort, title: 'Extra', startsAt: inHours(72), durationMinutes: 60 } }, fx.admin.token)).createSession.id;
   }
@@ -305,7 +329,19 @@ describe('authorization: every root field and private field, every role, against
       call: async (_actor, s) => ({ vars: { id: familyOf((await t.logIn((s ?? fx.sessions.client).user.email)).token) } }),
       others: async (actor) => ({ vars: { id: familyOf((await t.logIn((actor === 'client' ? fx.sessions.otherClient : fx.sessions.client).user.email)).token) } }),
     },
-    'Mutation.reviewSubmission': { op: `mutation($s: ID!) { reviewSubmission(submissionId: $s, feedback: "Well noticed.") { id } }`, call: () => ({ vars: { s: fx.reviewedSubmission } }) },
+    'Mutation.reviewSubmission': { op: `mutation($s: ID!) { reviewSubmission(submissionId: $s, feedback: "Well noticed.") { id } }`, call: async () => ({ vars: { s: await freshSubmission() } }) },
+    'Mutation.editFeedback': { op: `mutation($s: ID!) { editFeedback(submissionId: $s, feedback: "Well noticed, on reflection.") { id } }`, call: () => ({ vars: { s: fx.reviewedSubmission } }) },
+    'Mutation.updateAssignment': { op: `mutation($a: ID!) { updateAssignment(input: { assignmentId: $a, title: "Where am I, renamed" }) { id } }`, call: () => ({ vars: { a: fx.openAssignment } }) },
+    'Mutation.deleteAssignment': { op: `mutation($a: ID!) { deleteAssignment(assignmentId: $a) }`, call: async () => ({ vars: { a: await freshAssignment() } }) },
+    'Mutation.updateSession': { op: `mutation($s: ID!) { updateSession(input: { sessionId: $s, title: "Renamed" }) { id } }`, call: async () => ({ vars: { s: await freshSession() } }) },
+    'Mutation.cancelSessionSeries': { op: `mutation($id: ID!) { cancelSessionSeries(seriesId: $id) { id } }`, call: async () => ({ vars: { id: (await freshSeries()).seriesId } }) },
+    'Mutation.skipSeriesDates': {
+      op: `mutation($id: ID!, $d: [String!]!) { skipSeriesDates(seriesId: $id, dates: $d) { id } }`,
+      call: async () => {
+        const { seriesId, firstDay } = await freshSeries();
+        return { vars: { id: seriesId, d: [firstDay] } };
+      },
+    },
     'Mutation.requestDataExport': { op: `mutation { requestDataExport { id status } }` },
     'Mutation.rotateCalendarToken': { op: `mutation { rotateCalendarToken { id } }` },
     'Mutation.scheduleSessionSeries': {

@@ -33,6 +33,8 @@ export interface FeedbackReadyInput {
   recipientName: string;
   assignmentTitle: string;
   cohortName: string;
+  /** The coach corrected feedback already sent. */
+  edited?: boolean;
 }
 
 export interface EnrollmentUpdateInput {
@@ -203,10 +205,14 @@ export function renderHomeworkOverdue(input: HomeworkReminderInput): RenderedEma
 }
 
 export function renderFeedbackReady(input: FeedbackReadyInput): RenderedEmail {
-  const { recipientName, assignmentTitle, cohortName } = input;
+  const { recipientName, assignmentTitle, cohortName, edited } = input;
   // The feedback itself never travels by email: it stays in the app, behind the client's login.
-  return compose(`Your coach has replied: ${assignmentTitle}`, recipientName, [
-    paragraph(`Your coach has read what you shared for ${quoted(assignmentTitle)} in ${cohortName} and left you a reply.`),
+  return compose(edited ? `Your coach has edited their reply: ${assignmentTitle}` : `Your coach has replied: ${assignmentTitle}`, recipientName, [
+    paragraph(
+      edited
+        ? `Your coach has edited the reply they left on what you shared for ${quoted(assignmentTitle)} in ${cohortName}.`
+        : `Your coach has read what you shared for ${quoted(assignmentTitle)} in ${cohortName} and left you a reply.`,
+    ),
     paragraph('To keep your reflections private, we never include feedback in emails. It is waiting for you in the Anchored app.'),
   ]);
 }

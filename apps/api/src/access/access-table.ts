@@ -112,6 +112,12 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.assignCoach': ADMINS(Permission.ADMINISTER),
   'Mutation.assignHomework': rule(Permission.ASSIGN_HOMEWORK, { coach: 'allow' }),
   'Mutation.cancelSession': MANAGERS,
+  'Mutation.cancelSessionSeries': MANAGERS,
+  'Mutation.deleteAssignment': MANAGERS,
+  'Mutation.editFeedback': rule(Permission.REVIEW_HOMEWORK, { coach: 'allow' }),
+  'Mutation.skipSeriesDates': MANAGERS,
+  'Mutation.updateAssignment': MANAGERS,
+  'Mutation.updateSession': MANAGERS,
   /** The caller's own password; ends the caller's other logins. */
   'Mutation.changePassword': SIGNED_IN,
   /** Clients with an ENROLLED or GRADUATED seat in any cohort; the applicant has none. */
@@ -299,11 +305,11 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   Reply: ['author', 'body', 'createdAt', 'hidden', 'id', 'post', 'removed'],
   SharedAnswer: ['fieldKey', 'label', 'value'],
   StateCount: ['count', 'state'],
-  Session: ['cohort', 'durationMinutes', 'id', 'moduleKey', 'startsAt', 'status', 'title'],
+  Session: ['cohort', 'durationMinutes', 'id', 'moduleKey', 'seriesId', 'startsAt', 'status', 'title'],
   /** Only in startTwoFactorSetup's answer, to the caller. */
   TwoFactorSetup: ['otpauthUri', 'qrCodeDataUrl', 'secret'],
   /** myFeedbackDraft: the calling coach's own unsent feedback (null for everyone else). */
-  Submission: ['assignment', 'client', 'id', 'late', 'myFeedbackDraft', 'reviewedAt', 'status', 'submittedAt'],
+  Submission: ['assignment', 'client', 'feedbackEditedAt', 'id', 'late', 'myFeedbackDraft', 'reviewedAt', 'status', 'submittedAt'],
   User: ['bio', 'id', 'name', 'role', 'timezone'],
   WeeklyMeeting: ['durationMinutes', 'nextStartsAt', 'startTime', 'weekday'],
 };

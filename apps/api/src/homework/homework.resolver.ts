@@ -14,7 +14,7 @@ import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { withClient } from '../loaders/loaders';
 import { HomeworkTemplateModel } from '../curriculum/models/curriculum.model';
 import { SharedSubmissionView } from '../community/shared-submission';
-import { AssignHomeworkInput, SubmitHomeworkInput } from './dto/homework.inputs';
+import { AssignHomeworkInput, SubmitHomeworkInput, UpdateAssignmentInput } from './dto/homework.inputs';
 import { HomeworkService } from './homework.service';
 import { HomeworkAssignmentModel, SubmissionModel } from './models/homework.model';
 
@@ -35,6 +35,18 @@ export class HomeworkAssignmentResolver {
   @Mutation(() => HomeworkAssignmentModel, { description: "The cohort's COACH: every ENROLLED client sees it" })
   assignHomework(@Args('input') input: AssignHomeworkInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
     return this.homework.assign(caller, input, ctx.loaders);
+  }
+
+  @Requires(Permission.MANAGE_COHORT)
+  @Mutation(() => HomeworkAssignmentModel, { description: "The cohort's COACH or ADMIN: corrects title, instructions or due time" })
+  updateAssignment(@Args('input') input: UpdateAssignmentInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.homework.updateAssignment(caller, input, ctx.loaders);
+  }
+
+  @Requires(Permission.MANAGE_COHORT)
+  @Mutation(() => ID, { description: "The cohort's COACH or ADMIN, only while nothing was submitted for it (CONFLICT otherwise); returns its id" })
+  deleteAssignment(@Args('assignmentId', { type: () => ID }, ParseUuidPipe) assignmentId: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.homework.deleteAssignment(caller, assignmentId, ctx.loaders);
   }
 
   @ResolveField(() => CohortModel)
@@ -95,6 +107,17 @@ export class SubmissionResolver {
     @Context() ctx: GqlContext,
   ) {
     return (await withClient(ctx.loaders, [await this.homework.review(caller, submissionId, feedback, ctx.loaders)]))[0];
+  }
+
+  @Requires(Permission.REVIEW_HOMEWORK)
+  @Mutation(() => SubmissionModel, { description: "The cohort's COACH: corrects feedback already sent; the client sees it was edited" })
+  async editFeedback(
+    @Args('submissionId', { type: () => ID }, ParseUuidPipe) submissionId: string,
+    @Args('feedback', { type: () => String }) feedback: string,
+    @CurrentUser() caller: AuthUser,
+    @Context() ctx: GqlContext,
+  ) {
+    return (await withClient(ctx.loaders, [await this.homework.editFeedback(caller, submissionId, feedback, ctx.loaders)]))[0];
   }
 
   @ResolveField(() => GraphQLJSON, { description: '{ fieldKey: value }; only the client and their coaches may read it' })

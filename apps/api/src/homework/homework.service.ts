@@ -12,7 +12,7 @@ import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
 import { AccessLogService } from '../access-log/access-log.service';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, feedbackAad, responsesAad } from '../private-text/private-text-cipher';
-import type { AssignHomeworkInput } from './dto/homework.inputs';
+import type { AssignHomeworkInput, UpdateAssignmentInput } from './dto/homework.inputs';
 
 // Kept for existing imports; the associated data of every kind lives with the cipher.
 export { responsesAad };
@@ -48,6 +48,43 @@ export class HomeworkService {
     });
     await this.jobs.assignmentsChanged([assignment]);
     return assignment;
+  }
+
+  /** Corrects title, instructions or due time; the due reminders follow a new due time. */
+  async updateAssignment(caller: AuthUser, input: UpdateAssignmentInput, loaders: Loaders): Promise<HomeworkAssignmentEntity> {
+    if (input.dueAt != null && Number.isNaN(input.dueAt.getTime())) throw DomainError.badInput('dueAt', 'dueAt must be a date and time with an offset.');
+    const saved = await this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(HomeworkAssignmentEntity);
+      const assignment = await repo.findOne({ where: { id: input.assignmentId.toLowerCase() }, lock: { mode: 'pessimistic_write' } });
+      if (!assignment) throw DomainError.notFound('That assignment');
+      await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId: assignment.cohortId }, loaders);
+      if (input.title != null) assignment.title = input.title;
+      if (input.instructions != null) assignment.instructions = input.instructions || null;
+      if (input.dueAt != null) assignment.dueAt = input.dueAt;
+      return repo.save(assignment);
+    });
+    // Jobs are keyed by the due time: new ones for a new time; the old ones skip themselves.
+    await this.jobs.assignmentsChanged([saved]);
+    loaders.assignmentById.clear(saved.id).prime(saved.id, saved);
+    return saved;
+  }
+
+  /** Removes an assignment given by mistake, but only while no client has answered it. */
+  async deleteAssignment(caller: AuthUser, assignmentId: string, loaders: Loaders): Promise<string> {
+    await this.db.transaction(async (manager) => {
+      const assignment = await manager.getRepository(HomeworkAssignmentEntity).findOne({ where: { id: assignmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!assignment) throw DomainError.notFound('That assignment');
+      await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId: assignment.cohortId }, loaders);
+      const submitted = await manager.getRepository(SubmissionEntity).countBy({ assignmentId: assignment.id });
+      if (submitted > 0) {
+        throw DomainError.conflict(
+          `${submitted === 1 ? 'One client has' : `${submitted} clients have`} already sent in answers for this homework, so it cannot be deleted. You can still change its title, instructions or due time.`,
+        );
+      }
+      await manager.getRepository(HomeworkAssignmentEntity).delete({ id: assignment.id });
+    });
+    loaders.assignmentById.clear(assignmentId);
+    return assignmentId;
   }
 
   async findAssignment(caller: AuthUser, id: string, loaders: Loaders): Promise<HomeworkAssignmentEntity> {
@@ -99,6 +136,15 @@ export class HomeworkService {
   }
 
   async review(caller: AuthUser, submissionId: string, feedback: string, loaders: Loaders): Promise<SubmissionEntity> {
+    return this.writeFeedback(caller, submissionId, feedback, loaders, 'review');
+  }
+
+  /** Corrects feedback already sent; the client sees that it was edited and is told again. */
+  async editFeedback(caller: AuthUser, submissionId: string, feedback: string, loaders: Loaders): Promise<SubmissionEntity> {
+    return this.writeFeedback(caller, submissionId, feedback, loaders, 'edit');
+  }
+
+  private async writeFeedback(caller: AuthUser, submissionId: string, feedback: string, loaders: Loaders, mode: 'review' | 'edit'): Promise<SubmissionEntity> {
     const text = feedback.trim();
     if (!text) throw DomainError.badInput('feedback', 'feedback must not be empty.');
     if (text.length > 10_000) throw DomainError.badInput('feedback', 'feedback must be at most 10000 characters.');
@@ -108,27 +154,36 @@ export class HomeworkService {
       if (!submission) throw DomainError.notFound('That submission');
       const assignment = await manager.getRepository(HomeworkAssignmentEntity).findOneByOrFail({ id: submission.assignmentId });
       await this.access.require(caller, Permission.REVIEW_HOMEWORK, { cohortId: assignment.cohortId }, loaders);
+      const reviewed = submission.status === SubmissionStatus.REVIEWED;
+      // Two coaches reviewing at once: the second one edits on purpose instead of overwriting unseen.
+      if (mode === 'review' && reviewed) throw DomainError.conflict('Feedback on this answer was already sent. Edit it instead if something needs correcting.');
+      if (mode === 'edit' && !reviewed) throw DomainError.conflict('No feedback has been sent on this answer yet, so there is nothing to edit.');
+      const now = new Date();
       submission.feedbackEncrypted = this.cipher.encrypt(text, feedbackAad(submission));
       submission.legacyFeedback = null;
-      submission.status = SubmissionStatus.REVIEWED;
-      submission.reviewedAt = new Date();
-      submission.reviewedById = caller.id;
+      if (mode === 'review') {
+        submission.status = SubmissionStatus.REVIEWED;
+        submission.reviewedAt = now;
+        submission.reviewedById = caller.id;
+      } else {
+        submission.feedbackEditedAt = now;
+      }
       const saved = await repo.save(submission);
       // The feedback is given: the reviewer's draft of it has done its job.
       await manager.query(`DELETE FROM drafts WHERE submission_id = $1 AND author_id = $2`, [submission.id, caller.id]);
       // Stored in the same transaction as the review: the client is told exactly when it commits.
-      await outbox.notify([await this.feedbackReadyDraft(manager, saved, assignment)]);
+      await outbox.notify([await this.feedbackReadyDraft(manager, saved, assignment, now)]);
       return saved;
     });
   }
 
-  private async feedbackReadyDraft(manager: EntityManager, submission: SubmissionEntity, assignment: HomeworkAssignmentEntity): Promise<NotificationDraft> {
+  private async feedbackReadyDraft(manager: EntityManager, submission: SubmissionEntity, assignment: HomeworkAssignmentEntity, at: Date): Promise<NotificationDraft> {
     const [row]: { client_name: string; cohort_name: string }[] = await manager.query(
       `SELECT u.name AS client_name, c.name AS cohort_name FROM users u, cohorts c WHERE u.id = $1 AND c.id = $2`,
       [submission.clientId, assignment.cohortId],
     );
-    const message = renderFeedbackReady({ recipientName: row.client_name, assignmentTitle: assignment.title, cohortName: row.cohort_name });
-    return notificationDraft(submission.clientId, NotificationKind.FEEDBACK_READY, feedbackReadyKey(submission.id, submission.reviewedAt as Date), message, undefined, {
+    const message = renderFeedbackReady({ recipientName: row.client_name, assignmentTitle: assignment.title, cohortName: row.cohort_name, edited: submission.feedbackEditedAt != null });
+    return notificationDraft(submission.clientId, NotificationKind.FEEDBACK_READY, feedbackReadyKey(submission.id, at), message, undefined, {
       kind: 'FEEDBACK_READY',
       assignmentId: assignment.id,
       assignmentTitle: assignment.title,

@@ -10,7 +10,7 @@ import type { GqlContext } from '../common/gql-context';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { withClient } from '../loaders/loaders';
 import { AttendanceStatus, SessionStatus } from '../graphql/enums';
-import { CreateSessionInput, ScheduleSeriesInput } from './dto/session.inputs';
+import { CreateSessionInput, ScheduleSeriesInput, UpdateSessionInput } from './dto/session.inputs';
 import { AttendanceModel, SessionModel } from './models/session.model';
 import { SessionsService } from './sessions.service';
 
@@ -48,6 +48,29 @@ export class SessionsResolver {
   @Mutation(() => SessionModel)
   cancelSession(@Args('sessionId', { type: () => ID }, ParseUuidPipe) sessionId: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
     return this.sessions.cancel(caller, sessionId, ctx.loaders);
+  }
+
+  @Requires(Permission.MANAGE_COHORT)
+  @Mutation(() => SessionModel, { description: "The cohort's COACH or ADMIN: corrects the title or meeting link" })
+  updateSession(@Args('input') input: UpdateSessionInput, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.sessions.update(caller, input, ctx.loaders);
+  }
+
+  @Requires(Permission.MANAGE_COHORT)
+  @Mutation(() => [SessionModel], { description: 'Cancels every session of the series still to come; returns them' })
+  cancelSessionSeries(@Args('seriesId', { type: () => ID }, ParseUuidPipe) seriesId: string, @CurrentUser() caller: AuthUser, @Context() ctx: GqlContext) {
+    return this.sessions.cancelSeries(caller, seriesId, ctx.loaders);
+  }
+
+  @Requires(Permission.MANAGE_COHORT)
+  @Mutation(() => [SessionModel], { description: "Cancels the series' upcoming sessions on these days (YYYY-MM-DD in the cohort's timezone), e.g. holidays" })
+  skipSeriesDates(
+    @Args('seriesId', { type: () => ID }, ParseUuidPipe) seriesId: string,
+    @Args('dates', { type: () => [String] }) dates: string[],
+    @CurrentUser() caller: AuthUser,
+    @Context() ctx: GqlContext,
+  ) {
+    return this.sessions.skipSeriesDates(caller, seriesId, dates, ctx.loaders);
   }
 
   @Requires(Permission.MANAGE_COHORT)

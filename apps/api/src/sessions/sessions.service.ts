@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { PROGRAM_WEEKS, findModule, moduleForWeek } from '@anchored/curriculum';
 import { AttendanceEntity, CohortEntity, SessionEntity } from '@anchored/data';
 import {
@@ -19,7 +20,7 @@ import { AccessService } from '../access/access.service';
 import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
 import type { AuthUser } from '../common/auth-user';
-import type { CreateSessionInput, ScheduleSeriesInput } from './dto/session.inputs';
+import type { CreateSessionInput, ScheduleSeriesInput, UpdateSessionInput } from './dto/session.inputs';
 
 /** Sessions can be planned until the program is over. */
 const PLANNABLE = [CohortStatus.DRAFT, CohortStatus.ENROLLING, CohortStatus.ACTIVE];
@@ -90,6 +91,41 @@ export class SessionsService {
     });
   }
 
+  /** Corrects the title or the meeting link; calendars pick the change up like a move. */
+  async update(caller: AuthUser, input: UpdateSessionInput, loaders: Loaders): Promise<SessionEntity> {
+    return this.changeSession(caller, input.sessionId.toLowerCase(), loaders, (session) => {
+      if (input.title != null) session.title = input.title;
+      if (input.meetingUrl != null) session.meetingUrl = input.meetingUrl || null;
+    });
+  }
+
+  /** Cancels every session of a series still to come, each the way cancelSession does. */
+  async cancelSeries(caller: AuthUser, seriesId: string, loaders: Loaders): Promise<SessionEntity[]> {
+    return this.changeSessions(caller, loaders, (manager) => this.upcomingOfSeries(manager, seriesId), (upcoming) => {
+      if (upcoming.length === 0) throw DomainError.conflict('No session of this series is still to come, so there is nothing to cancel.');
+      for (const session of upcoming) session.status = SessionStatus.CANCELLED;
+    });
+  }
+
+  /** Cancels the series' sessions on the given days (YYYY-MM-DD in the cohort's timezone), e.g. holidays. */
+  async skipSeriesDates(caller: AuthUser, seriesId: string, dates: string[], loaders: Loaders): Promise<SessionEntity[]> {
+    if (dates.length === 0) throw DomainError.badInput('dates', 'Choose at least one day to skip.');
+    const wanted = new Set<string>();
+    for (const date of dates) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw DomainError.badInput('dates', `"${date}" is not a day written YYYY-MM-DD.`);
+      wanted.add(date);
+    }
+    return this.changeSessions(caller, loaders, (manager) => this.upcomingOfSeries(manager, seriesId), async (upcoming, cohort) => {
+      const dayOf = (s: SessionEntity) => DateTime.fromJSDate(s.startsAt, { zone: cohort.timezone }).toISODate() as string;
+      const chosen = upcoming.filter((s) => wanted.has(dayOf(s)));
+      const matched = new Set(chosen.map(dayOf));
+      const missing = [...wanted].filter((d) => !matched.has(d));
+      if (missing.length) throw DomainError.badInput('dates', `This series has no upcoming session on ${missing.join(', ')}.`);
+      for (const session of chosen) session.status = SessionStatus.CANCELLED;
+      return chosen;
+    });
+  }
+
   async recordAttendance(caller: AuthUser, sessionId: string, clientId: string, status: AttendanceStatus, loaders: Loaders): Promise<AttendanceEntity> {
     const session = await this.requireSession(sessionId);
     await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId: session.cohortId }, loaders);
@@ -110,21 +146,59 @@ export class SessionsService {
     return session;
   }
 
-  /** Moves or cancels under a row lock, and bumps the iCalendar SEQUENCE so calendars update. */
+  /** Moves, edits or cancels under a row lock, and bumps the iCalendar SEQUENCE so calendars update. */
   private async changeSession(caller: AuthUser, sessionId: string, loaders: Loaders, change: (s: SessionEntity) => void): Promise<SessionEntity> {
-    let before: SessionEntity | undefined;
+    const [after] = await this.changeSessions(
+      caller,
+      loaders,
+      async (manager) => {
+        const session = await manager.getRepository(SessionEntity).findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+        if (!session) throw DomainError.notFound('That session');
+        return { cohortId: session.cohortId, sessions: [session] };
+      },
+      ([session]) => change(session),
+    );
+    return after;
+  }
+
+  /**
+   * The one way sessions change after planning: rows locked, the caller checked against their
+   * cohort, `change` applied (it may return the subset it changed), SEQUENCE bumped, and after
+   * commit the reminders moved or dropped.
+   */
+  private async changeSessions(
+    caller: AuthUser,
+    loaders: Loaders,
+    load: (manager: EntityManager) => Promise<{ cohortId: string; sessions: SessionEntity[] }>,
+    change: (sessions: SessionEntity[], cohort: CohortEntity) => void | SessionEntity[] | Promise<void | SessionEntity[]>,
+  ): Promise<SessionEntity[]> {
+    let before: SessionEntity[] = [];
     const after = await this.db.transaction(async (manager: EntityManager) => {
-      const session = await manager.getRepository(SessionEntity).findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
-      if (!session) throw DomainError.notFound('That session');
-      await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId: session.cohortId }, loaders);
-      before = { ...session };
-      change(session);
-      session.sequence += 1;
-      return manager.getRepository(SessionEntity).save(session);
+      const { cohortId, sessions } = await load(manager);
+      await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId }, loaders);
+      const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: cohortId });
+      const snapshot = new Map(sessions.map((s) => [s.id, { ...s }]));
+      const changed = (await change(sessions, cohort)) ?? sessions;
+      before = changed.map((s) => snapshot.get(s.id) as SessionEntity);
+      for (const session of changed) session.sequence += 1;
+      return manager.getRepository(SessionEntity).save(changed);
     });
     // After commit: move or drop the reminders (a running one re-checks the session anyway).
-    await this.jobs.sessionsChanged([after], before ? [before] : []);
-    return after;
+    await this.jobs.sessionsChanged(after, before);
+    return after.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  }
+
+  /** The series' sessions still to come and not cancelled, locked; NOT_FOUND for an unknown series. */
+  private async upcomingOfSeries(manager: EntityManager, seriesId: string): Promise<{ cohortId: string; sessions: SessionEntity[] }> {
+    const repo = manager.getRepository(SessionEntity);
+    const any = await repo.findOne({ where: { seriesId }, select: { id: true, cohortId: true } });
+    if (!any) throw DomainError.notFound('That series');
+    const sessions = await repo.find({
+      where: { seriesId, status: SessionStatus.SCHEDULED, startsAt: MoreThan(new Date()) },
+      order: { startsAt: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return { cohortId: any.cohortId, sessions };
   }
 
   private async plannableCohort(caller: AuthUser, cohortId: string, loaders: Loaders): Promise<CohortEntity> {

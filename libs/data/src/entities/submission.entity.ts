@@ -49,6 +49,10 @@ export class SubmissionEntity {
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;
 
+  /** Set when the feedback was changed after it was sent. */
+  @Column({ name: 'feedback_edited_at', type: 'timestamptz', nullable: true })
+  feedbackEditedAt: Date | null;
+
   @Column({ name: 'reviewed_by_id', type: 'uuid', nullable: true })
   @ForeignKey(() => UserEntity, { name: 'submissions_reviewed_by_id_fkey', onDelete: 'SET NULL' })
   reviewedById: string | null;

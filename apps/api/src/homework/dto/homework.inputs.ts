@@ -39,3 +39,25 @@ export class SubmitHomeworkInput {
   @IsDefined({ message: 'responses are required' })
   responses: unknown;
 }
+
+@InputType()
+export class UpdateAssignmentInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'assignmentId is not a valid id' })
+  assignmentId: string;
+
+  @Field(() => String, { nullable: true, description: 'Unchanged when omitted' })
+  @IsOptional()
+  @Trim()
+  @Length(1, 200, { message: 'title must be 1 to 200 characters' })
+  title?: string;
+
+  @Field(() => String, { nullable: true, description: 'Unchanged when omitted; an empty text removes them' })
+  @IsOptional()
+  @Trim()
+  @MaxLength(5000, { message: 'instructions must be at most 5000 characters' })
+  instructions?: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Unchanged when omitted' })
+  dueAt?: Date;
+}

@@ -36,4 +36,7 @@ export class SubmissionModel {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   reviewedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the coach last changed the feedback after sending it' })
+  feedbackEditedAt: Date | null;
 }

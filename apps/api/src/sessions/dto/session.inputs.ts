@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { LOCAL_TIME_PATTERN } from '@anchored/domain';
 import { NameField } from '../../common/validators';
 
@@ -70,5 +70,24 @@ export class ScheduleSeriesInput {
 
   @Field(() => String, { nullable: true })
   @meetingUrlRules()
+  meetingUrl?: string;
+}
+
+@InputType()
+export class UpdateSessionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'sessionId is not a valid id' })
+  sessionId: string;
+
+  @Field(() => String, { nullable: true, description: 'Unchanged when omitted' })
+  @IsOptional()
+  @NameField()
+  title?: string;
+
+  @Field(() => String, { nullable: true, description: 'Unchanged when omitted; an empty text removes the link' })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== '')
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'meetingUrl must be an http(s) link' })
+  @MaxLength(2000)
   meetingUrl?: string;
 }

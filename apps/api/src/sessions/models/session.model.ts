@@ -10,6 +10,9 @@ export class SessionModel {
   @Field(() => String)
   title: string;
 
+  @Field(() => ID, { nullable: true, description: 'Shared by the sessions scheduleSessionSeries created together' })
+  seriesId: string | null;
+
   @Field(() => String, { nullable: true, description: 'The curriculum module this session works on' })
   moduleKey: string | null;
 
