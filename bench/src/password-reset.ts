@@ -63,7 +63,12 @@ export const passwordResetScenario: Scenario = async (ctx) => {
         answers.add(result.body);
       }
     }
-    const tokens = Number((await db.query(`SELECT count(*)::int AS n FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE u.email LIKE $1`, [`reset-${run}-%`])).rows[0].n);
+    // Tokens are made after the answer, in the background: give them a moment.
+    let tokens = 0;
+    for (let i = 0; i < 100 && tokens < pairs + 1; i++) {
+      if (i) await new Promise((resolve) => setTimeout(resolve, 50));
+      tokens = Number((await db.query(`SELECT count(*)::int AS n FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE u.email LIKE $1`, [`reset-${run}-%`])).rows[0].n);
+    }
     const iqr = (xs: number[]) => {
       const sorted = [...xs].sort((a, b) => a - b);
       return sorted[Math.floor(sorted.length * 0.75)] - sorted[Math.floor(sorted.length * 0.25)];

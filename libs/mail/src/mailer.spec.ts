@@ -30,6 +30,22 @@ describe('Mailer', () => {
     }
   });
 
+  it('deliverLater prepares after the caller goes on, sends what it returns, nothing for null, and idle() waits for it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mail-'));
+    try {
+      const mailer = new Mailer({ mailOutboxDir: dir, mailFrom: 'Anchored <no-reply@x.test>' }, { log: () => undefined, warn: () => undefined });
+      let prepared = 0;
+      mailer.deliverLater(async () => (prepared++, { id: 'later', to: 'a@x.test', subject: 'Later', text: 'Plain', html: '<p>Plain</p>' }));
+      mailer.deliverLater(async () => (prepared++, null));
+      expect(prepared).toBe(0);
+      await mailer.idle();
+      expect(prepared).toBe(2);
+      expect(await readdir(dir)).toEqual(['later.eml']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('delivers over SMTP in the background, retrying after a refused attempt', async () => {
     const received: string[] = [];
     let refuse = 1;

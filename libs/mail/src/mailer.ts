@@ -104,6 +104,24 @@ export class Mailer {
     void run.finally(() => this.pending.delete(run));
   }
 
+  /**
+   * Works out the email after the caller has answered (the next turn of the event loop), then
+   * delivers it as `deliver` does; null sends nothing. For answers whose time must not tell what
+   * the work found (a password reset for an address with or without an account). idle() waits for it.
+   */
+  deliverLater(prepare: () => Promise<OutgoingEmail | null>, options: DeliveryOptions = {}): void {
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(prepare)
+      .then(
+        (email) => {
+          if (email) this.deliver(email, options);
+        },
+        (error: unknown) => this.logger.warn(`An email could not be prepared: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`),
+      );
+    this.pending.add(run);
+    void run.finally(() => this.pending.delete(run));
+  }
+
   /** Resolves when every background delivery started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending]);
