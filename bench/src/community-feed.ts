@@ -1,11 +1,12 @@
 import * as argon2 from 'argon2';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@anchored/config';
 import { PrivateTextCipher, postBodyAad, replyBodyAad } from '@anchored/data';
 import type { BenchContext, BenchResult, Scenario } from './context';
 import { fromDist } from './dist';
+import { feedBaselineServer } from './feed-baseline';
 
 const PASSWORD = 'bench-circle-password';
 const FEED = `query($c: ID!) { cohortFeed(cohortId: $c, limit: 20) {
@@ -61,15 +62,35 @@ export const communityFeedScenario: Scenario = async (ctx: BenchContext) => {
     const five = await count(small);
     const twenty = await count(large);
 
+    // The raw baseline (feed-baseline.ts) answers the same page; both are timed one request at a
+    // time, alternating, so the machine's load falls on both alike.
+    const pool = new Pool({ connectionString: ctx.databaseUrl, max: 10 });
+    const baseline = await feedBaselineServer(pool, cipher, coach);
     const times: number[] = [];
-    for (let i = 0; i < requests; i++) {
-      const started = performance.now();
-      await post(`${url}/graphql`, { query: FEED, variables: { c: large } }, headers);
-      times.push(performance.now() - started);
+    const baseTimes: number[] = [];
+    let same = false;
+    try {
+      const page = { query: FEED, variables: { c: large } };
+      same = JSON.stringify(normalise(await post(`${url}/graphql`, page, headers))) === JSON.stringify(normalise(await post(baseline.url, page)));
+      if (!same) ctx.log('community feed: the API and the baseline answered differently');
+      for (let i = 0; i < requests; i++) {
+        let started = performance.now();
+        await post(`${url}/graphql`, page, headers);
+        times.push(performance.now() - started);
+        started = performance.now();
+        await post(baseline.url, page);
+        baseTimes.push(performance.now() - started);
+      }
+    } finally {
+      baseline.server.close();
+      await pool.end();
     }
     times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
-    ctx.log(`community feed: statements ${five.posts} posts: ${five.n}, ${twenty.posts} posts: ${twenty.n}; p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms`);
+    baseTimes.sort((a, b) => a - b);
+    const pct = (p: number, xs = times) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+    // Pages per second for one client at a time is 1000 / the median time.
+    const ratio = pct(50, baseTimes) / pct(50);
+    ctx.log(`community feed: statements ${five.posts} posts: ${five.n}, ${twenty.posts} posts: ${twenty.n}; p50 ${pct(50).toFixed(1)} ms (baseline ${pct(50, baseTimes).toFixed(1)}), p95 ${pct(95).toFixed(1)} ms (baseline ${pct(95, baseTimes).toFixed(1)})`);
     const results: BenchResult[] = [
       { scenario: 'community-feed', metric: `sql statements per feed page (${five.posts} posts)`, value: five.n },
       {
@@ -82,8 +103,10 @@ export const communityFeedScenario: Scenario = async (ctx: BenchContext) => {
         target: '<= the 5-post page (no N+1)',
         met: twenty.n <= five.n,
       },
-      { scenario: 'community-feed', metric: 'feed page p50 ms', value: pct(50) },
-      { scenario: 'community-feed', metric: 'feed page p95 ms', value: pct(95) },
+      { scenario: 'community-feed', metric: 'correctness: same page as the raw baseline', value: same ? 1 : 0, met: same },
+      { scenario: 'community-feed', metric: 'feed pages/s, one client (1000 / p50)', value: 1000 / pct(50), baseline: 1000 / pct(50, baseTimes), ratio, target: '>= 0.5x baseline', met: ratio >= 0.5 },
+      { scenario: 'community-feed', metric: 'feed page p50 ms', value: pct(50), baseline: pct(50, baseTimes), ratio: pct(50) / pct(50, baseTimes) },
+      { scenario: 'community-feed', metric: 'feed page p95 ms', value: pct(95), baseline: pct(95, baseTimes), ratio: pct(95) / pct(95, baseTimes) },
     ];
     return results;
   } finally {
@@ -122,6 +145,13 @@ async function seedCircle(db: Client, cipher: PrivateTextCipher, coachId: string
     }
   }
   return cohortId;
+}
+
+/** Arrays in a stable order, keys sorted, so two answers compare as JSON. */
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalise).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, normalise(v)]));
+  return value;
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<unknown> {
