@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './build/graphql-documents';
 import { precompress } from './build/precompress';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -13,7 +14,7 @@ const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react(), precompress(outDir)],
+  plugins: [graphqlDocuments(), react(), precompress(outDir)],
   resolve: { alias: { '@anchored/domain': lib('domain'), '@anchored/curriculum': lib('curriculum') } },
   build: { outDir, emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1000 },
   server: {

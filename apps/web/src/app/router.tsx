@@ -1,9 +1,6 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from '../auth/account-link-pages';
 import { AcceptInvitationPage, LoginPage, SignUpPage } from '../auth/auth-pages';
 import { RequireAuth, RequireRole } from '../auth/require-auth';
-import { NotificationsPage } from '../features/account/notifications-page';
-import { SettingsPage } from '../features/account/settings-page';
 import { adminRoutes } from '../features/admin/routes';
 import { clientRoutes } from '../features/client/routes';
 import { coachRoutes } from '../features/coach/routes';
@@ -17,9 +14,10 @@ export const router = createBrowserRouter([
   { path: '/', element: <WelcomeOrHome /> },
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignUpPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage /> },
-  { path: '/reset-password', element: <ResetPasswordPage /> },
-  { path: '/verify-email', element: <VerifyEmailPage /> },
+  // Rarely visited, so not in the first download: each loads when its address is opened.
+  { path: '/forgot-password', lazy: async () => ({ Component: (await import('../auth/account-link-pages')).ForgotPasswordPage }) },
+  { path: '/reset-password', lazy: async () => ({ Component: (await import('../auth/account-link-pages')).ResetPasswordPage }) },
+  { path: '/verify-email', lazy: async () => ({ Component: (await import('../auth/account-link-pages')).VerifyEmailPage }) },
   // Emailed links carry the token as ?token= (every emailed link does); /invite/:token still works.
   { path: '/invite', element: <AcceptInvitationPage /> },
   { path: '/invite/:token', element: <AcceptInvitationPage /> },
@@ -29,8 +27,8 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { path: 'notifications', element: <NotificationsPage /> },
-          { path: 'settings', element: <SettingsPage /> },
+          { path: 'notifications', lazy: async () => ({ Component: (await import('../features/account/notifications-page')).NotificationsPage }) },
+          { path: 'settings', lazy: async () => ({ Component: (await import('../features/account/settings-page')).SettingsPage }) },
           // Clients and coaches (admins have no conversations: the page says so by being empty).
           ...messagesRoutes,
           // Each cohort's community: its clients and coaches; admins read and moderate.
