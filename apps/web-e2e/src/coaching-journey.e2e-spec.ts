@@ -267,7 +267,8 @@ describe('the coaching loop in the browser', () => {
     await client.getByText(/Week 2 of 26/).first().waitFor();
     // The coach's series, in the client's own timezone, with a way in and a calendar link.
     expect(await client.getByRole('link', { name: /Join session/ }).getAttribute('href')).toBe('https://meet.example.com/winter');
-    expect(await client.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(/\/calendar\/.+\.ics$/);
+    expect(await client.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(/\/calendar\/sessions\/[0-9a-f-]{36}\.ics\?u=/);
+    expect(await client.getByRole('link', { name: /Subscribe in your calendar app/ }).getAttribute('href')).toMatch(/^webcal:\/\/.+\/calendar\/.+\.ics$/);
     await checkScreen(client, 'client-week');
   });
 

@@ -35,6 +35,7 @@ const WEEK_COHORT = graphql(`
         startsAt
         durationMinutes
         meetingUrl
+        calendarFileUrl
         status
       }
       assignments {
@@ -236,15 +237,14 @@ function NextSessionCard({ cohort, order }: { cohort: Cohort; order: 2 | 3 }) {
                 The meeting link will appear here.
               </Text>
             )}
-            {me.calendarUrl && (
-              <Button component="a" href={me.calendarUrl} variant="default" leftSection={<IconCalendarPlus size={18} aria-hidden />}>
-                Add to calendar
-              </Button>
-            )}
+            {/* This one session as an .ics file (opened by the device's calendar). */}
+            <Button component="a" href={session.calendarFileUrl} variant="default" leftSection={<IconCalendarPlus size={18} aria-hidden />}>
+              Add to calendar
+            </Button>
           </Group>
           {me.calendarUrl && (
             <Text size="xs" c="dimmed">
-              Adds every session of your cohorts to your calendar and keeps them up to date.{' '}
+              Or have every session of your cohorts in your calendar, kept up to date.{' '}
               <Anchor href={webcalUrl(me.calendarUrl)} size="xs" underline="always">
                 Subscribe in your calendar app (webcal)
                 <IconExternalLink size={12} aria-hidden style={{ marginLeft: 2, verticalAlign: 'middle' }} />

@@ -126,6 +126,7 @@ export const COACH_COHORT_SESSIONS = graphql(`
         startsAt
         durationMinutes
         meetingUrl
+        calendarFileUrl
         status
         attendance {
           status

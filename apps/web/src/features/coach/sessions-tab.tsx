@@ -135,16 +135,24 @@ function SessionTable({ caption, sessions, clients, onAction }: { caption: strin
         {
           header: 'Session',
           kind: 'title',
-          cell: ({ s, when }) => (
+          cell: ({ s, when, started, cancelled }) => (
             <>
               <Text size="sm" fw={500}>
                 {s.title}
               </Text>
-              {s.meetingUrl && (
-                <Anchor href={s.meetingUrl} target="_blank" rel="noreferrer" size="xs">
-                  Meeting link<VisuallyHidden> for {s.title} on {when}</VisuallyHidden>
-                </Anchor>
-              )}
+              <Group gap="sm">
+                {s.meetingUrl && (
+                  <Anchor href={s.meetingUrl} target="_blank" rel="noreferrer" size="xs">
+                    Meeting link<VisuallyHidden> for {s.title} on {when}</VisuallyHidden>
+                  </Anchor>
+                )}
+                {/* This one session as an .ics file; a cancelled or past one is not offered. */}
+                {!cancelled && !started && (
+                  <Anchor href={s.calendarFileUrl} size="xs">
+                    Add to calendar<VisuallyHidden> for {s.title} on {when}</VisuallyHidden>
+                  </Anchor>
+                )}
+              </Group>
             </>
           ),
         },
