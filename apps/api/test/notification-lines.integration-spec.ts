@@ -73,6 +73,13 @@ describe('notification lines', () => {
     expect(row.about).not.toContain(feedback);
     // Someone else's notifications are not in anyone else's list.
     expect((await linesOf(other)).some((n) => n.id === line.id)).toBe(false);
+
+    // Feedback changed afterwards says so, and leads to the same place.
+    const edited = `On reflection ${randomUUID()}`;
+    await t.ok(`mutation($s: ID!, $f: String!) { editFeedback(submissionId: $s, feedback: $f) { id } }`, { s: submission.id, f: edited }, circle.coach.token);
+    const [again] = (await linesOf(client)).filter((n) => n.kind === 'FEEDBACK_READY');
+    expect(again).toMatchObject({ summary: `Your coach edited their feedback on your ${title}`, link: `/homework/${assignment.id}` });
+    expect(JSON.stringify(again)).not.toContain(edited);
   });
 
   it('names the new coach and leads the client to their access log', async () => {

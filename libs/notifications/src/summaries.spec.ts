@@ -25,6 +25,7 @@ describe('summarizeNotification', () => {
       summary: 'New feedback on your Week 3 reflection',
       link: '/homework/a1',
     });
+    expect(line({ kind: 'FEEDBACK_READY', assignmentId: 'a1', assignmentTitle: 'Week 3 reflection', edited: true }).summary).toBe('Your coach edited their feedback on your Week 3 reflection');
   });
 
   it('leads a weekly summary to the cohort for coaches and to the week for clients', () => {

@@ -9,7 +9,7 @@ import type { Role } from '@anchored/domain';
 export type NotificationAbout =
   | { kind: 'SESSION_REMINDER'; sessionId: string; sessionTitle: string; cohortId: string; cohortName: string; offsetMinutes: number }
   | { kind: 'HOMEWORK_DUE' | 'HOMEWORK_OVERDUE'; assignmentId: string; assignmentTitle: string; cohortName: string }
-  | { kind: 'FEEDBACK_READY'; assignmentId: string; assignmentTitle: string }
+  | { kind: 'FEEDBACK_READY'; assignmentId: string; assignmentTitle: string; /** The coach changed feedback already given. */ edited?: boolean }
   | { kind: 'WEEKLY_SUMMARY'; cohortId: string; cohortName: string; programWeek: number | null; forCoach: boolean }
   | {
       kind: 'ENROLLMENT_UPDATE';
@@ -87,7 +87,10 @@ function describe(about: NotificationAbout, role: NotificationRole): Notificatio
     case 'HOMEWORK_OVERDUE':
       return { summary: `${about.assignmentTitle} is still open, whenever you are ready`, link: `/homework/${about.assignmentId}` };
     case 'FEEDBACK_READY':
-      return { summary: `New feedback on your ${about.assignmentTitle}`, link: `/homework/${about.assignmentId}` };
+      return {
+        summary: about.edited ? `Your coach edited their feedback on your ${about.assignmentTitle}` : `New feedback on your ${about.assignmentTitle}`,
+        link: `/homework/${about.assignmentId}`,
+      };
     case 'WEEKLY_SUMMARY':
       return about.forCoach
         ? {

@@ -187,6 +187,7 @@ export class HomeworkService {
       kind: 'FEEDBACK_READY',
       assignmentId: assignment.id,
       assignmentTitle: assignment.title,
+      edited: submission.feedbackEditedAt != null,
     });
   }
 
