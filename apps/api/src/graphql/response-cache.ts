@@ -19,7 +19,7 @@ const CACHEABLE: Record<string, readonly string[]> = {
   Cohort: ['id', 'name', 'status', 'startsOn', 'endsOn', 'timezone', 'programWeeks', 'capacity', 'enrolledCount', 'waitlistCount', 'enrollments', 'sessions', 'assignments', 'coaches'],
   Enrollment: ['id', 'client', 'status'],
   User: ['id', 'name', 'email'],
-  Session: ['id', 'title', 'moduleKey', 'startsAt', 'durationMinutes', 'meetingUrl', 'status', 'attendance'],
+  Session: ['id', 'seriesId', 'title', 'moduleKey', 'startsAt', 'durationMinutes', 'meetingUrl', 'status', 'attendance'],
   Attendance: ['status', 'client'],
   HomeworkAssignment: ['id', 'title', 'dueAt', 'instructions', 'template', 'submissions'],
   HomeworkTemplate: ['key', 'title', 'instructions', 'fields'],

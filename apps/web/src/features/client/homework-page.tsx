@@ -67,6 +67,7 @@ const ASSIGNMENT = graphql(`
         late
         submittedAt
         reviewedAt
+        feedbackEditedAt
         feedback
         responses
       }
@@ -220,7 +221,14 @@ function FeedbackCard({ submission }: { submission: Submission }) {
       </TypographyStylesProvider>
       {submission.reviewedAt && (
         <Text size="xs" c="dimmed" mt="sm">
-          Reviewed <DateTimeText iso={submission.reviewedAt} />. Reviewed answers can no longer be changed.
+          Reviewed <DateTimeText iso={submission.reviewedAt} />
+          {submission.feedbackEditedAt && (
+            <>
+              {' '}
+              · edited <DateTimeText iso={submission.feedbackEditedAt} />
+            </>
+          )}
+          . Reviewed answers can no longer be changed.
         </Text>
       )}
     </Card>

@@ -19,6 +19,7 @@ const SUBMISSIONS = graphql(`
       late
       submittedAt
       reviewedAt
+      feedbackEditedAt
       feedback
       assignment {
         id
@@ -197,6 +198,12 @@ function History() {
                 <Card bg="var(--anchored-tint)" mt="sm" p="sm">
                   <Text size="xs" fw={700} c="var(--anchored-brand-text)" mb={2}>
                     Feedback from your coach
+                    {s.feedbackEditedAt && (
+                      <Text span size="xs" fw={400}>
+                        {' '}
+                        (edited)
+                      </Text>
+                    )}
                   </Text>
                   <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                     {s.feedback}

@@ -1,15 +1,18 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Group, Progress, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Progress, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifySuccess } from '../../ui/notify';
 import { useState, type FormEvent } from 'react';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import { useMe } from '../../auth/auth-context';
 import type { CoachCohortHomeworkQuery } from '../../gql/graphql';
 import { ResponsiveTable } from '../../ui/responsive-table';
+import { ConfirmDialog } from '../../ui/confirm';
+import { Dialog } from '../../ui/dialog';
 import { ErrorState, QueryState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
 import { checkAssign, submissionShare } from './homework';
 import { COACH_ASSIGN_HOMEWORK, COACH_COHORT_CHARTS, COACH_COHORT_HOMEWORK, COACH_COHORT_PROGRESS, COACH_COHORT_REVIEW } from './operations';
+import { DeleteAssignmentConfirm, EditAssignmentForm, type Assignment } from './homework-edit';
 import { TemplatePreview } from './template-preview';
 
 type Template = CoachCohortHomeworkQuery['homeworkTemplates'][number];
@@ -17,13 +20,15 @@ type Template = CoachCohortHomeworkQuery['homeworkTemplates'][number];
 export function HomeworkTab({ cohortId }: { cohortId: string }) {
   const { data, loading, error } = useQuery(COACH_COHORT_HOMEWORK, { variables: { id: cohortId } });
   const [formKey, setFormKey] = useState(0);
+  const [dialog, setDialog] = useState<{ kind: 'edit' | 'delete'; assignment: Assignment } | null>(null);
   const cohort = data?.cohort;
+  const close = () => setDialog(null);
 
   return (
     <QueryState loading={loading && !data} error={error}>
       {cohort && data && (
         <Stack gap="xl">
-          <AssignHomeworkForm key={formKey} cohortId={cohortId} templates={data.homeworkTemplates} onAssigned={() => setFormKey((k) => k + 1)} />
+          <AssignHomeworkForm key={formKey} cohortId={cohortId} templates={data.homeworkTemplates} assigned={cohort.assignments} onAssigned={() => setFormKey((k) => k + 1)} />
           <section aria-labelledby="assigned-homework">
             <Title order={2} size="h3" id="assigned-homework" mb="sm">
               Assigned homework
@@ -74,19 +79,43 @@ export function HomeworkTab({ cohortId }: { cohortId: string }) {
                       </>
                     ),
                   },
+                  {
+                    header: 'Actions',
+                    kind: 'actions',
+                    cell: ({ a }) => (
+                      <Group gap={6} wrap="wrap">
+                        <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'edit', assignment: a })} aria-label={`Edit ${a.title}`}>
+                          Edit
+                        </Button>
+                        {a.submissions.length === 0 && (
+                          <Button size="xs" variant="subtle" color="red" onClick={() => setDialog({ kind: 'delete', assignment: a })} aria-label={`Delete ${a.title}`}>
+                            Delete
+                          </Button>
+                        )}
+                      </Group>
+                    ),
+                  },
                 ]}
               />
             )}
           </section>
         </Stack>
       )}
+      <Dialog opened={dialog?.kind === 'edit'} onClose={close} title="Edit homework">
+        {dialog?.kind === 'edit' && <EditAssignmentForm key={dialog.assignment.id} cohortId={cohortId} assignment={dialog.assignment} onDone={close} />}
+      </Dialog>
+      <Dialog opened={dialog?.kind === 'delete'} onClose={close} title="Delete this homework?">
+        {dialog?.kind === 'delete' && <DeleteAssignmentConfirm cohortId={cohortId} assignment={dialog.assignment} onDone={close} />}
+      </Dialog>
     </QueryState>
   );
 }
 
-function AssignHomeworkForm({ cohortId, templates, onAssigned }: { cohortId: string; templates: Template[]; onAssigned: () => void }) {
+function AssignHomeworkForm({ cohortId, templates, assigned, onAssigned }: { cohortId: string; templates: Template[]; assigned: Assignment[]; onAssigned: () => void }) {
   const { timezone } = useMe();
   const [form, setForm] = useState({ templateKey: null as string | null, title: '', instructions: '', due: '' });
+  // Assigning a template twice is allowed (e.g. a practice repeated later) but is often a slip: ask first.
+  const [askAgain, setAskAgain] = useState(false);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const refetchQueries = [
     { query: COACH_COHORT_HOMEWORK, variables: { id: cohortId } },
@@ -98,6 +127,7 @@ function AssignHomeworkForm({ cohortId, templates, onAssigned }: { cohortId: str
   const serverErrors = humanFieldErrors(state.error, 'input.');
   const errors = { ...serverErrors, ...localErrors };
   const template = templates.find((t) => t.key === form.templateKey);
+  const already = assigned.filter((a) => a.template.key === form.templateKey);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -107,7 +137,15 @@ function AssignHomeworkForm({ cohortId, templates, onAssigned }: { cohortId: str
       return;
     }
     setLocalErrors({});
+    if (already.length > 0) setAskAgain(true);
+    else await send();
+  };
+
+  const send = async () => {
+    const checked = checkAssign(form, timezone);
+    if ('errors' in checked) return;
     const result = await assign({ variables: { input: { cohortId, ...checked.input } } }).catch(() => null);
+    setAskAgain(false);
     if (result?.data) {
       notifySuccess(`“${result.data.assignHomework.title}” is assigned. Every enrolled client can see it now.`);
       onAssigned();
@@ -144,6 +182,12 @@ function AssignHomeworkForm({ cohortId, templates, onAssigned }: { cohortId: str
             nothingFoundMessage="No template by that name"
             required
           />
+          {already.length > 0 && (
+            <Alert color="orange" variant="light" title="Already assigned" role="status">
+              This template is already assigned to this cohort as {already.map((a) => `“${a.title}”`).join(', ')}. You can assign it again, for example to repeat the
+              practice later.
+            </Alert>
+          )}
           <TextInput
             label="Title"
             description={template ? `Leave empty to use “${template.title}”.` : 'Leave empty to use the template’s title.'}
@@ -191,6 +235,17 @@ function AssignHomeworkForm({ cohortId, templates, onAssigned }: { cohortId: str
           )}
         </Card>
       </SimpleGrid>
+      <ConfirmDialog
+        opened={askAgain}
+        title="Assign this template again?"
+        onClose={() => setAskAgain(false)}
+        color="anchor"
+        confirmLabel="Assign again"
+        loading={state.loading}
+        onConfirm={() => void send()}
+      >
+        {template?.title ?? 'This template'} is already assigned to this cohort. Clients will see it twice, each with its own due date and answers.
+      </ConfirmDialog>
     </Card>
   );
 }

@@ -77,6 +77,7 @@ export const COACH_COHORT_REVIEW = graphql(`
           late
           submittedAt
           reviewedAt
+          feedbackEditedAt
           feedback
           responses
           myFeedbackDraft {
@@ -122,6 +123,7 @@ export const COACH_COHORT_SESSIONS = graphql(`
       endsOn
       sessions {
         id
+        seriesId
         title
         startsAt
         durationMinutes
@@ -304,6 +306,63 @@ export const COACH_CURRICULUM = graphql(`
           required
         }
       }
+    }
+  }
+`);
+
+export const COACH_EDIT_FEEDBACK = graphql(`
+  mutation CoachEditFeedback($submissionId: ID!, $feedback: String!) {
+    editFeedback(submissionId: $submissionId, feedback: $feedback) {
+      id
+      status
+      feedback
+      reviewedAt
+      feedbackEditedAt
+    }
+  }
+`);
+
+export const COACH_UPDATE_ASSIGNMENT = graphql(`
+  mutation CoachUpdateAssignment($input: UpdateAssignmentInput!) {
+    updateAssignment(input: $input) {
+      id
+      title
+      instructions
+      dueAt
+    }
+  }
+`);
+
+export const COACH_DELETE_ASSIGNMENT = graphql(`
+  mutation CoachDeleteAssignment($assignmentId: ID!) {
+    deleteAssignment(assignmentId: $assignmentId)
+  }
+`);
+
+export const COACH_UPDATE_SESSION = graphql(`
+  mutation CoachUpdateSession($input: UpdateSessionInput!) {
+    updateSession(input: $input) {
+      id
+      title
+      meetingUrl
+    }
+  }
+`);
+
+export const COACH_CANCEL_SERIES = graphql(`
+  mutation CoachCancelSeries($seriesId: ID!) {
+    cancelSessionSeries(seriesId: $seriesId) {
+      id
+      status
+    }
+  }
+`);
+
+export const COACH_SKIP_SERIES_DATES = graphql(`
+  mutation CoachSkipSeriesDates($seriesId: ID!, $dates: [String!]!) {
+    skipSeriesDates(seriesId: $seriesId, dates: $dates) {
+      id
+      status
     }
   }
 `);

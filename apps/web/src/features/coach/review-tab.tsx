@@ -8,7 +8,7 @@ import { Dialog } from '../../ui/dialog';
 import { ErrorState, QueryState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
 import { autosaveMessage, useAutosave } from '../../lib/use-autosave';
-import { COACH_COHORT_HOMEWORK, COACH_COHORT_PROGRESS, COACH_COHORT_REVIEW, COACH_REVIEW_SUBMISSION, COACH_SAVE_FEEDBACK_DRAFT } from './operations';
+import { COACH_COHORT_HOMEWORK, COACH_COHORT_PROGRESS, COACH_COHORT_REVIEW, COACH_EDIT_FEEDBACK, COACH_REVIEW_SUBMISSION, COACH_SAVE_FEEDBACK_DRAFT } from './operations';
 import { answersFor, reviewQueue, type QueueItem } from './review';
 
 type Assignment = CoachCohortReviewQuery['cohort']['assignments'][number];
@@ -92,6 +92,7 @@ function SubmissionRow({ item, onOpen }: { item: Item; onOpen: () => void }) {
               <>
                 {' '}
                 · Reviewed <DateTimeText iso={s.reviewedAt} />
+                {s.feedbackEditedAt && ' (edited)'}
               </>
             )}
           </Text>
@@ -175,14 +176,7 @@ function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: st
       </Stack>
       <Divider />
       {s.status === 'REVIEWED' ? (
-        <div>
-          <Text size="sm" fw={600}>
-            Your feedback
-          </Text>
-          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-            {s.feedback}
-          </Text>
-        </div>
+        <SentFeedback submission={s} onDone={onDone} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Textarea
@@ -217,3 +211,76 @@ function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: st
   );
 }
 
+
+/** Feedback already sent, and the way to correct it; the client sees that it was edited. */
+function SentFeedback({ submission: s, onDone }: { submission: Submission; onDone: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(s.feedback ?? '');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [edit, state] = useMutation(COACH_EDIT_FEEDBACK);
+  const fieldErrors = humanFieldErrors(state.error);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setLocalError('Feedback cannot be empty.');
+      return;
+    }
+    setLocalError(null);
+    const result = await edit({ variables: { submissionId: s.id, feedback: text.trim() } }).catch(() => null);
+    if (result?.data) {
+      notifySuccess(`Feedback for ${s.client.name} is updated. They will see it was edited.`);
+      onDone();
+    }
+  };
+
+  if (!editing) {
+    return (
+      <div>
+        <Group justify="space-between" align="center">
+          <Text size="sm" fw={600}>
+            Your feedback
+            {s.feedbackEditedAt && (
+              <Text span size="xs" c="dimmed" fw={400}>
+                {' '}
+                (edited <DateTimeText iso={s.feedbackEditedAt} />)
+              </Text>
+            )}
+          </Text>
+          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+            Edit feedback
+          </Button>
+        </Group>
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+          {s.feedback}
+        </Text>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={save} noValidate>
+      <Textarea
+        label="Feedback"
+        description={`${s.client.name} is told the feedback changed and sees it marked as edited.`}
+        autosize
+        minRows={4}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          setLocalError(null);
+        }}
+        error={localError ?? fieldErrors['feedback']}
+        data-autofocus
+      />
+      {state.error && !fieldErrors['feedback'] && <ErrorState error={state.error} title="The feedback was not changed" />}
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={() => setEditing(false)}>
+          Keep as sent
+        </Button>
+        <Button type="submit" loading={state.loading}>
+          Save edited feedback
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -22,13 +22,14 @@ import {
   COACH_RESCHEDULE_SESSION,
   COACH_SCHEDULE_SERIES,
 } from './operations';
+import { EditSessionForm, SeriesSection } from './series-section';
 import { changedMarks, checkDuration, checkSeries, initialMarks, splitSessions, WEEKDAYS } from './sessions';
 
 type Cohort = CoachCohortSessionsQuery['cohort'];
 type Session = Cohort['sessions'][number];
 type Client = Cohort['enrollments'][number]['client'];
 
-type Dialog = { kind: 'new' } | { kind: 'series' } | { kind: 'attendance' | 'reschedule' | 'cancel'; session: Session } | null;
+type Dialog = { kind: 'new' } | { kind: 'series' } | { kind: 'attendance' | 'reschedule' | 'cancel' | 'edit'; session: Session } | null;
 
 const refetchFor = (cohortId: string) => [
   { query: COACH_COHORT_SESSIONS, variables: { id: cohortId } },
@@ -64,6 +65,7 @@ export function SessionsTab({ cohortId }: { cohortId: string }) {
               </Button>
             </Group>
           </Group>
+          <SeriesSection cohort={cohort} />
           <section aria-labelledby="upcoming-sessions">
             <Title order={2} size="h3" id="upcoming-sessions" mb="sm">
               Upcoming ({upcoming.length})
@@ -108,6 +110,9 @@ export function SessionsTab({ cohortId }: { cohortId: string }) {
       </Dialog>
       <Dialog opened={dialog?.kind === 'reschedule'} onClose={close} title="Reschedule session">
         {current && dialog?.kind === 'reschedule' && <RescheduleForm cohortId={cohortId} session={current} onDone={close} />}
+      </Dialog>
+      <Dialog opened={dialog?.kind === 'edit'} onClose={close} title="Edit session">
+        {current && dialog?.kind === 'edit' && <EditSessionForm key={current.id} cohortId={cohortId} session={current} onDone={close} />}
       </Dialog>
       <Dialog opened={dialog?.kind === 'cancel'} onClose={close} title="Cancel this session?">
         {current && dialog?.kind === 'cancel' && <CancelConfirm cohortId={cohortId} session={current} onDone={close} />}
@@ -182,6 +187,9 @@ function SessionTable({ caption, sessions, clients, onAction }: { caption: strin
           cell: ({ s, when, cancelled, started }) =>
             cancelled ? null : (
               <Group gap={6} wrap="wrap">
+                <Button size="xs" variant="default" onClick={() => onAction({ kind: 'edit', session: s })} aria-label={`Edit ${s.title}, ${when}`}>
+                  Edit
+                </Button>
                 {started && (
                   <Button size="xs" variant={s.attendance.length ? 'default' : 'light'} onClick={() => onAction({ kind: 'attendance', session: s })} aria-label={`Take attendance for ${s.title}, ${when}`}>
                     Take attendance

@@ -1,4 +1,4 @@
-import { changedMarks, checkDuration, checkSeries, initialMarks, splitSessions } from './sessions';
+import { changedMarks, checkDuration, checkSeries, dayIn, initialMarks, splitSessions, upcomingSeries } from './sessions';
 
 describe('splitSessions', () => {
   const now = new Date('2026-12-01T12:00:00Z');
@@ -36,5 +36,33 @@ describe('checkDuration', () => {
     expect(checkDuration('2').error).toBeDefined();
     expect(checkDuration('12.5').error).toBeDefined();
     expect(checkDuration('').error).toBeDefined();
+  });
+});
+
+describe('upcomingSeries and dayIn', () => {
+  const now = new Date('2026-03-10T12:00:00Z');
+  const s = (id: string, seriesId: string | null, startsAt: string, status = 'SCHEDULED') => ({ id, seriesId, title: `T-${seriesId}`, startsAt, status });
+
+  it('groups the sessions still to come by series (the series with the soonest first), leaving out past, cancelled and single ones', () => {
+    const groups = upcomingSeries(
+      [
+        s('b2', 'B', '2026-03-20T17:00:00Z'),
+        s('a1', 'A', '2026-03-03T17:00:00Z'),
+        s('a2', 'A', '2026-03-17T17:00:00Z'),
+        s('a3', 'A', '2026-03-12T17:00:00Z', 'CANCELLED'),
+        s('b1', 'B', '2026-03-13T17:00:00Z'),
+        s('x', null, '2026-03-14T17:00:00Z'),
+      ],
+      now,
+    );
+    expect(groups.map((g) => [g.seriesId, g.sessions.map((x) => x.id)])).toEqual([
+      ['B', ['b1', 'b2']],
+      ['A', ['a2']],
+    ]);
+  });
+
+  it("names the day in the cohort's timezone, not UTC", () => {
+    expect(dayIn('2026-03-10T23:30:00Z', 'Europe/Berlin')).toBe('2026-03-11');
+    expect(dayIn('2026-03-10T23:30:00Z', 'America/New_York')).toBe('2026-03-10');
   });
 });

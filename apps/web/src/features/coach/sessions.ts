@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { isLocalTime } from '@anchored/domain';
 import type { AttendanceStatus } from '../../gql/graphql';
 
@@ -72,4 +73,27 @@ export function checkDuration(value: string): { value?: number; error?: string }
   const n = Number(value);
   if (!value.trim() || !Number.isInteger(n) || n < 5 || n > 600) return { error: 'Enter a length in minutes, between 5 and 600.' };
   return { value: n };
+}
+
+interface SeriesSessionLike {
+  id: string;
+  seriesId?: string | null;
+  title: string;
+  startsAt: string;
+  status: string;
+}
+
+/** Each series with sessions still to come (scheduled, not started), soonest first, for "skip dates" and "cancel series". */
+export function upcomingSeries<S extends SeriesSessionLike>(sessions: readonly S[], now: Date = new Date()): { seriesId: string; title: string; sessions: S[] }[] {
+  const bySeries = new Map<string, S[]>();
+  for (const s of [...sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))) {
+    if (!s.seriesId || s.status !== 'SCHEDULED' || Date.parse(s.startsAt) <= now.getTime()) continue;
+    bySeries.set(s.seriesId, [...(bySeries.get(s.seriesId) ?? []), s]);
+  }
+  return [...bySeries].map(([seriesId, list]) => ({ seriesId, title: list[0].title, sessions: list }));
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a timezone: how the API names a series' days. */
+export function dayIn(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toISODate() as string;
 }
