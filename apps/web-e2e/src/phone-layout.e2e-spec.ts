@@ -153,6 +153,7 @@ describe('Phone layout', () => {
     await expectPhoneScreen(k, 'coach sessions', [
       [k.getByRole('button', { name: /^Reschedule Coming circle/ }), 'Reschedule'],
       [k.getByRole('button', { name: /^Cancel Coming circle/ }), 'Cancel'],
+      [k.getByRole('button', { name: /^Edit Coming circle/ }), 'Edit session'],
       [k.getByRole('button', { name: /^Take attendance for Held circle 1/ }), 'Take attendance'],
       [k.getByText('Scheduled', { exact: true }).first(), 'session status'],
     ]);
@@ -161,7 +162,11 @@ describe('Phone layout', () => {
     await k.getByRole('tab', { name: 'Homework' }).click();
     await k.getByText('0 of 1 submitted').waitFor();
     await checkScreen(k, 'phone-coach-homework');
-    await expectPhoneScreen(k, 'coach homework', [[k.getByText('0 of 1 submitted'), 'submitted count']]);
+    await expectPhoneScreen(k, 'coach homework', [
+      [k.getByText('0 of 1 submitted'), 'submitted count'],
+      [k.getByRole('button', { name: 'Edit Where am I located right now?' }), 'Edit homework'],
+      [k.getByRole('button', { name: 'Delete Where am I located right now?' }), 'Delete homework'],
+    ]);
     expect(pageErrors(k)).toEqual([]);
 
     // The admin's cohort: seat from the waitlist, withdraw an enrolled client, past decisions' statuses.
