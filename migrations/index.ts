@@ -20,6 +20,7 @@ import { Drafts1765700000000 } from './1765700000000-Drafts';
 import { NotificationAbout1765850000000 } from './1765850000000-NotificationAbout';
 import { AdminListIndexes1765860000000 } from './1765860000000-AdminListIndexes';
 import { FeedbackEdits1765870000000 } from './1765870000000-FeedbackEdits';
+import { CoachHomeworkTemplates1765873000000 } from './1765873000000-CoachHomeworkTemplates';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   NotificationAbout1765850000000,
   AdminListIndexes1765860000000,
   FeedbackEdits1765870000000,
+  CoachHomeworkTemplates1765873000000,
 ];

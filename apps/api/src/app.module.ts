@@ -36,6 +36,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { ResponseCache, ResponseCacheModule } from './graphql/response-cache';
 import { HealthModule } from './health/health.module';
 import { HomeworkModule } from './homework/homework.module';
+import { HomeworkTemplatesModule } from './homework-templates/homework-templates.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LoadersFactory } from './loaders/loaders';
@@ -102,6 +103,7 @@ export class AppModule {
         EnrollmentModule,
         CurriculumModule,
         SessionsModule,
+        HomeworkTemplatesModule,
         HomeworkModule,
         CheckInsModule,
         CommunityModule,

@@ -21,6 +21,7 @@ const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const daysFromNow = (days: number) => DateTime.now().setZone(TZ).plus({ days }).toFormat('yyyy-MM-dd');
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const ANSWER = { location: 'I could not tell yet', groundedness: 5, returnPractice: 'Walking.' };
+const TEMPLATE = { title: 'Evening notes', instructions: '', fields: [{ key: 'note', label: 'A note', kind: 'TEXT', required: true }] };
 
 interface Fixtures {
   sessions: Record<Exclude<Actor, 'anonymous'>, Session>;
@@ -116,6 +117,11 @@ describe('authorization: every root field and private field, every role, against
     return token;
   }
 
+  /** A fresh template owned by `owner` (a coach): its key. */
+  async function freshTemplate(owner: Session): Promise<string> {
+    return (await t.ok(`mutation($input: HomeworkTemplateInput!) { createHomeworkTemplate(input: $input) { key } }`, { input: TEMPLATE }, owner.token)).createHomeworkTemplate.key;
+  }
+
   /**
    * A fresh account of a staff actor's role (the fixtures' people keep logging in with the password
    * alone), with two-factor sign-in set up (`confirmed`: on, with its recovery codes); none for
@@ -134,7 +140,7 @@ describe('authorization: every root field and private field, every role, against
 
   /** Everything a denied call could have changed. */
   async function fingerprint(): Promise<string> {
-    const tables = ['users', 'cohorts', 'cohort_coaches', 'enrollments', 'sessions', 'attendance', 'homework_assignments', 'submissions', 'invitations', 'notifications', 'cohort_audit_log', 'refresh_tokens', 'posts', 'post_replies', 'post_reactions', 'post_reports'];
+    const tables = ['users', 'cohorts', 'cohort_coaches', 'enrollments', 'sessions', 'attendance', 'homework_assignments', 'submissions', 'homework_templates', 'homework_template_versions', 'homework_uploads', 'invitations', 'notifications', 'cohort_audit_log', 'refresh_tokens', 'posts', 'post_replies', 'post_reactions', 'post_reports'];
     const parts = await Promise.all(tables.map(async (table) => (await t.db.query(`SELECT md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM ${table} x`))[0].h as string));
     return parts.join(':');
   }
@@ -181,6 +187,13 @@ describe('authorization: every root field and private field, every role, against
     'Query.myLoginSessions': { op: `{ myLoginSessions { id current } }` },
     'Query.myNotifications': { op: `{ myNotifications { id } }` },
     'Query.mySubmissions': { op: `{ mySubmissions { id } }` },
+    'Query.myHomeworkTemplates': { op: `{ myHomeworkTemplates { key version source } }` },
+    'Mutation.createHomeworkTemplate': { op: `mutation($input: HomeworkTemplateInput!) { createHomeworkTemplate(input: $input) { key version } }`, call: () => ({ vars: { input: TEMPLATE } }) },
+    'Mutation.updateHomeworkTemplate': {
+      op: `mutation($k: String!, $input: HomeworkTemplateInput!) { updateHomeworkTemplate(key: $k, input: $input) { key version } }`,
+      call: async (actor, s) => ({ vars: { k: await freshTemplate(s && (actor === 'coach' || actor === 'otherCoach') ? s : fx.sessions.coach), input: TEMPLATE } }),
+      others: async (actor) => ({ vars: { k: await freshTemplate(actor === 'coach' ? fx.sessions.otherCoach : fx.sessions.coach), input: TEMPLATE } }),
+    },
     'Query.myConversations': { op: `{ myConversations { id } }` },
     'Query.conversation': { op: `query($id: ID!) { conversation(id: $id) { id participants { id } } }`, call: () => ({ vars: { id: fx.conversation } }) },
     'Mutation.startConversation': {

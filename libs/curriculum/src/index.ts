@@ -4,3 +4,4 @@ export * from './program';
 export * from './validate-responses';
 export * from './program-week';
 export * from './prompts';
+export * from './validate-template';

@@ -1,5 +1,15 @@
 /** Kinds of input a homework form can ask for; the API serves this object as the GraphQL enum HomeworkFieldKind. */
-export const HomeworkFieldKind = { TEXT: 'TEXT', LONG_TEXT: 'LONG_TEXT', SCALE: 'SCALE', CHOICE: 'CHOICE', CHECKLIST: 'CHECKLIST' } as const;
+export const HomeworkFieldKind = {
+  TEXT: 'TEXT',
+  LONG_TEXT: 'LONG_TEXT',
+  SCALE: 'SCALE',
+  CHOICE: 'CHOICE',
+  CHECKLIST: 'CHECKLIST',
+  /** A calendar day, answered as "YYYY-MM-DD". */
+  DATE: 'DATE',
+  /** A file or voice note, answered with the id of an upload (docs/homework-templates.md). */
+  UPLOAD: 'UPLOAD',
+} as const;
 export type HomeworkFieldKind = (typeof HomeworkFieldKind)[keyof typeof HomeworkFieldKind];
 
 interface FieldBase {
@@ -27,7 +37,20 @@ export interface OptionsField extends FieldBase {
   options: string[];
 }
 
-export type HomeworkField = TextField | ScaleField | OptionsField;
+export interface DateField extends FieldBase {
+  kind: 'DATE';
+}
+
+/** What an UPLOAD field takes: a document or picture, or a recorded voice note. */
+export const HomeworkUploadKind = { FILE: 'FILE', VOICE_NOTE: 'VOICE_NOTE' } as const;
+export type HomeworkUploadKind = (typeof HomeworkUploadKind)[keyof typeof HomeworkUploadKind];
+
+export interface UploadField extends FieldBase {
+  kind: 'UPLOAD';
+  uploadKind: HomeworkUploadKind;
+}
+
+export type HomeworkField = TextField | ScaleField | OptionsField | DateField | UploadField;
 
 export interface HomeworkTemplate {
   key: string;

@@ -7,7 +7,8 @@ export type ResponseProblemCode =
   | 'OUT_OF_RANGE'
   | 'UNKNOWN_OPTION'
   | 'UNKNOWN_FIELD'
-  | 'TOO_LONG';
+  | 'TOO_LONG'
+  | 'UNKNOWN_UPLOAD';
 
 export interface ResponseProblem {
   /** The field key, or null when the whole answer is wrong. */
@@ -36,7 +37,25 @@ function isBlank(value: unknown): boolean {
   );
 }
 
-function checkField(field: HomeworkField, value: unknown): ResponseProblem | null {
+/** What the validator may know about the caller's uploads (the API looks them up; the check stays pure). */
+export interface UploadFacts {
+  /** Uploads the submitting client made for this assignment, by id: the field each was made for. */
+  uploads?: ReadonlyMap<string, { fieldKey: string }>;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written as YYYY-MM-DD (no 2026-02-30), between years 1900 and 2199. */
+export function isCalendarDay(value: string): boolean {
+  const match = DAY.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2199) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function checkField(field: HomeworkField, value: unknown, facts: UploadFacts): ResponseProblem | null {
   const problem = (code: ResponseProblemCode, message: string): ResponseProblem => ({
     field: field.key,
     code,
@@ -73,14 +92,26 @@ function checkField(field: HomeworkField, value: unknown): ResponseProblem | nul
       if (unknown !== undefined) return problem('UNKNOWN_OPTION', 'may only list its options.');
       return new Set(value).size === value.length ? null : problem('WRONG_TYPE', 'lists an option more than once.');
     }
+    case 'DATE': {
+      if (typeof value !== 'string') return problem('WRONG_TYPE', 'must be a date (YYYY-MM-DD).');
+      return isCalendarDay(value) ? null : problem('WRONG_TYPE', 'must be a real date (YYYY-MM-DD).');
+    }
+    case 'UPLOAD': {
+      if (typeof value !== 'string') return problem('WRONG_TYPE', 'must be the id of an uploaded file.');
+      // Only the caller's own upload for this very field counts: never someone else's file.
+      return facts.uploads?.get(value.toLowerCase())?.fieldKey === field.key
+        ? null
+        : problem('UNKNOWN_UPLOAD', 'must be a file you uploaded for this field.');
+    }
   }
 }
 
 /**
  * Checks a submission's answers against its template and returns every problem found (empty when
  * valid), so a client can fix the whole form in one go. Optional fields may be absent or null.
+ * The one validator for the curriculum's templates and coaches' own (pinned versions alike).
  */
-export function validateResponses(template: HomeworkTemplate, responses: unknown): ResponseProblem[] {
+export function validateResponses(template: HomeworkTemplate, responses: unknown, facts: UploadFacts = {}): ResponseProblem[] {
   if (!isPlainObject(responses)) {
     return [{ field: null, code: 'NOT_AN_OBJECT', message: 'Answers must be an object keyed by field.' }];
   }
@@ -98,7 +129,7 @@ export function validateResponses(template: HomeworkTemplate, responses: unknown
     }
   }
   for (const field of template.fields) {
-    const problem = checkField(field, responses[field.key]);
+    const problem = checkField(field, responses[field.key], facts);
     if (problem) problems.push(problem);
   }
   return problems;

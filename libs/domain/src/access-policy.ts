@@ -60,6 +60,10 @@ export enum Permission {
   MODERATE_COMMUNITY = 'MODERATE_COMMUNITY',
   /** Pin a post in a cohort's community: its coaches. */
   PIN_POSTS = 'PIN_POSTS',
+  /** Write homework templates of one's own (docs/homework-templates.md): coaches their own, admins anyone's. */
+  WRITE_HOMEWORK_TEMPLATES = 'WRITE_HOMEWORK_TEMPLATES',
+  /** Download a file attached to a homework answer: the client who uploaded it, the cohort's coaches, admins. */
+  READ_UPLOADS = 'READ_UPLOADS',
 }
 
 /** A fact the API looks up before deciding; each rule names the ones it needs, per role. */
@@ -236,6 +240,16 @@ const RULES: Record<Permission, Rule> = {
     roles: { [Role.COACH]: ['coachOfCohort'] },
     allows: (_actor, facts) => facts.coachOfCohort === true,
     reason: "Only this cohort's coaches pin posts.",
+  },
+  [Permission.WRITE_HOMEWORK_TEMPLATES]: {
+    roles: { [Role.COACH]: ['ownerId'], [Role.ADMIN]: [] },
+    allows: (actor, facts) => actor.role === Role.ADMIN || owns(actor, facts),
+    reason: 'Only the coach who wrote a homework template (and admins) may change it.',
+  },
+  [Permission.READ_UPLOADS]: {
+    roles: { [Role.CLIENT]: ['ownerId'], [Role.COACH]: ['coachOfCohort'], [Role.ADMIN]: [] },
+    allows: (actor, facts) => owns(actor, facts) || (actor.role === Role.COACH && facts.coachOfCohort === true) || actor.role === Role.ADMIN,
+    reason: "Files attached to homework are private to the client, their cohort's coaches and admins.",
   },
 };
 

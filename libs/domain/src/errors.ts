@@ -12,6 +12,10 @@ export enum ErrorCode {
   TWO_FACTOR_INVALID = 'TWO_FACTOR_INVALID',
   /** ADMIN_REQUIRE_2FA: an admin must turn on two-factor sign-in before doing anything else. */
   TWO_FACTOR_SETUP_REQUIRED = 'TWO_FACTOR_SETUP_REQUIRED',
+  /** An upload over the size limit (uploads.ts). */
+  UPLOAD_TOO_LARGE = 'UPLOAD_TOO_LARGE',
+  /** An upload whose bytes are not an allowed kind of file, or not the kind it claims to be. */
+  UPLOAD_TYPE_NOT_ALLOWED = 'UPLOAD_TYPE_NOT_ALLOWED',
 }
 
 export interface FieldProblem {

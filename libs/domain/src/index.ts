@@ -17,3 +17,4 @@ export * from './conversations';
 export * from './buddy-pairing';
 export * from './community';
 export * from './meeting-pattern';
+export * from './uploads';

@@ -48,6 +48,8 @@ const ADMINS = (permission: Permission) => rule(permission, { admin: 'allow' });
 const MANAGERS = rule(Permission.MANAGE_COHORT, { coach: 'allow', admin: 'allow' });
 /** Staff only, and only ever about the caller's own account. */
 const TWO_FACTOR = rule(Permission.USE_TWO_FACTOR, { coach: 'own', otherCoach: 'own', admin: 'own' });
+/** Coaches' own homework templates (docs/homework-templates.md): each coach their own; admins may edit anyone's. */
+const TEMPLATE_WRITERS = rule(Permission.WRITE_HOMEWORK_TEMPLATES, { coach: 'own', otherCoach: 'own', admin: 'own' });
 const PROGRAM = rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow', admin: 'allow' });
 /** Private conversations (docs/messages.md): decided by libs/domain conversations.ts, not a Permission. */
 const PARTICIPANTS: AccessRow = { ...rule(Permission.FOLLOW_PROGRAM, { client: 'allow', coach: 'allow' }), permission: 'SIGNED_IN' };
@@ -84,6 +86,8 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Query.homeworkTemplates': PUBLIC,
   /** Applications across cohorts, filtered and paged. */
   'Query.applications': ADMINS(Permission.MANAGE_ENROLLMENT),
+  /** The caller's own templates (admins: their own, none). */
+  'Query.myHomeworkTemplates': TEMPLATE_WRITERS,
   'Query.invitations': ADMINS(Permission.ADMINISTER),
   'Query.me': SIGNED_IN,
   'Query.myAccessLog': SIGNED_IN,
@@ -111,6 +115,10 @@ export const ROOT_FIELDS: Record<string, AccessRow> = {
   'Mutation.applyToCohort': rule(Permission.APPLY, { client: 'allow', otherClient: 'allow', applicant: 'allow' }),
   'Mutation.assignCoach': ADMINS(Permission.ADMINISTER),
   'Mutation.assignHomework': rule(Permission.ASSIGN_HOMEWORK, { coach: 'allow' }),
+  /** Owned by the caller; assignable only by them (another coach's template is FORBIDDEN to assignHomework). */
+  'Mutation.createHomeworkTemplate': TEMPLATE_WRITERS,
+  /** Its coach (another coach's is FORBIDDEN), admins anyone's; the curriculum's are FORBIDDEN to all. */
+  'Mutation.updateHomeworkTemplate': rule(Permission.WRITE_HOMEWORK_TEMPLATES, { coach: 'own', otherCoach: 'own', admin: 'allow' }),
   'Mutation.cancelSession': MANAGERS,
   'Mutation.cancelSessionSeries': MANAGERS,
   'Mutation.deleteAssignment': MANAGERS,
@@ -280,8 +288,9 @@ export const OPEN_FIELDS: Record<string, readonly string[]> = {
   /** myDraft: the calling client's own unsent answers (null for everyone else). */
   HomeworkAssignment: ['cohort', 'dueAt', 'id', 'instructions', 'myDraft', 'template', 'title'],
   HomeworkDraft: ['responses', 'savedAt'],
-  HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required'],
-  HomeworkTemplate: ['fields', 'instructions', 'key', 'title'],
+  HomeworkField: ['help', 'key', 'kind', 'label', 'max', 'min', 'options', 'required', 'uploadKind'],
+  /** A coach's template is reached only by its coach (myHomeworkTemplates) and through assignments of the cohort. */
+  HomeworkTemplate: ['fields', 'instructions', 'key', 'source', 'title', 'version'],
   Invitation: ['acceptedAt', 'email', 'expiresAt', 'id', 'revokedAt', 'role'],
   LocationCount: ['count', 'location'],
   /** Reachable only as the participants (and, without messages, admins) may: see the rows above. */

@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@anchored/config';
-import { findTemplate } from '@anchored/curriculum';
 import {
   HomeworkAssignmentEntity,
   NotificationDraft,
@@ -47,6 +46,7 @@ import type { Loaders } from '../loaders/loaders';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, responsesAad } from '../private-text/private-text-cipher';
 import type { CreatePostInput, ShareReflectionInput } from './dto/community.inputs';
 import { LiveEventsPublisher } from '../realtime/live-events.publisher';
+import { HomeworkTemplatesService } from '../homework-templates/homework-templates.service';
 
 /** What a shared reflection keeps: a copy of the chosen answers, never a way into the submission. */
 export interface SharedAnswers {
@@ -85,6 +85,7 @@ export class CommunityService {
     private readonly access: AccessService,
     private readonly outbox: NotificationOutbox,
     private readonly live: LiveEventsPublisher,
+    private readonly templates: HomeworkTemplatesService,
   ) {}
 
   // --- reading ----------------------------------------------------------------------------------
@@ -176,9 +177,9 @@ export class CommunityService {
     }
     const assignment = await this.db.getRepository(HomeworkAssignmentEntity).findOneByOrFail({ id: submission.assignmentId });
     await this.access.require(caller, Permission.WRITE_COMMUNITY, { cohortId: assignment.cohortId }, loaders);
-    const template = findTemplate(assignment.templateKey);
-    if (!template) throw DomainError.notFound(`The template "${assignment.templateKey}"`);
-    const unknown = fieldKeys.filter((key) => !template.fields.some((f) => f.key === key));
+    const template = await this.templates.forAssignment(assignment);
+    // Files stay between the client and their coaches: never copied into the circle.
+    const unknown = fieldKeys.filter((key) => !template.fields.some((f) => f.key === key && f.kind !== 'UPLOAD'));
     if (unknown.length) throw DomainError.badInput('fieldKeys', `fieldKeys: ${unknown.map((k) => `"${k}"`).join(', ')} ${unknown.length === 1 ? 'is not a field' : 'are not fields'} of "${template.title}".`);
     const answers = this.cipher.decrypt<Record<string, unknown>>(submission.responsesEncrypted, responsesAad(submission));
     const chosen = template.fields

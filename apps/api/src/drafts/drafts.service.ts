@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { findTemplate } from '@anchored/curriculum';
 import { DraftEntity, SubmissionEntity, draftAad } from '@anchored/data';
 import { DomainError, Permission, SubmissionStatus } from '@anchored/domain';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import type { Loaders } from '../loaders/loaders';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
+import { HomeworkTemplatesService } from '../homework-templates/homework-templates.service';
 import { assertDraftFeedback, assertDraftResponses } from './draft-rules';
 import type { FeedbackDraftModel, HomeworkDraftModel } from './drafts.model';
 
@@ -23,14 +23,15 @@ export class DraftsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
     private readonly access: AccessService,
+    private readonly templates: HomeworkTemplatesService,
   ) {}
 
   async saveHomework(caller: AuthUser, assignmentId: string, responses: unknown, loaders: Loaders): Promise<HomeworkDraftModel> {
     const assignment = await loaders.assignmentById.load(assignmentId);
     if (!assignment) throw DomainError.notFound('That assignment');
     await this.access.require(caller, Permission.SUBMIT_HOMEWORK, { cohortId: assignment.cohortId }, loaders);
-    const template = findTemplate(assignment.templateKey);
-    const answers = assertDraftResponses(responses, template?.fields.map((f) => f.key) ?? []);
+    const template = await this.templates.forAssignment(assignment);
+    const answers = assertDraftResponses(responses, template.fields.map((f) => f.key));
     const sent = await this.db.getRepository(SubmissionEntity).findOne({ where: { assignmentId, clientId: caller.id }, select: { id: true, status: true } });
     if (sent?.status === SubmissionStatus.REVIEWED) throw DomainError.conflict('Your coach has already reviewed this answer, so it can no longer be changed.');
     const key = { authorId: caller.id, assignmentId, submissionId: null };

@@ -1,6 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { findTemplate } from '@anchored/curriculum';
 import type { CohortEntity, HomeworkAssignmentEntity, SubmissionEntity } from '@anchored/data';
 import { DomainError, Permission, Role } from '@anchored/domain';
 import { AccessService } from '../access/access.service';
@@ -16,6 +15,7 @@ import { HomeworkTemplateModel } from '../curriculum/models/curriculum.model';
 import { SharedSubmissionView } from '../community/shared-submission';
 import { AssignHomeworkInput, SubmitHomeworkInput, UpdateAssignmentInput } from './dto/homework.inputs';
 import { HomeworkService } from './homework.service';
+import { HomeworkTemplatesService } from '../homework-templates/homework-templates.service';
 import { HomeworkAssignmentModel, SubmissionModel } from './models/homework.model';
 
 @Resolver(() => HomeworkAssignmentModel)
@@ -23,6 +23,7 @@ export class HomeworkAssignmentResolver {
   constructor(
     private readonly homework: HomeworkService,
     private readonly access: AccessService,
+    private readonly templates: HomeworkTemplatesService,
   ) {}
 
   @Requires(Permission.FOLLOW_PROGRAM)
@@ -56,11 +57,9 @@ export class HomeworkAssignmentResolver {
     return cohort;
   }
 
-  @ResolveField(() => HomeworkTemplateModel)
+  @ResolveField(() => HomeworkTemplateModel, { description: 'The form as it was when assigned (a coach template: the pinned version)' })
   template(@Parent() assignment: HomeworkAssignmentEntity) {
-    const template = findTemplate(assignment.templateKey);
-    if (!template) throw DomainError.notFound(`The template "${assignment.templateKey}"`);
-    return template;
+    return this.templates.forAssignment(assignment);
   }
 
   @ResolveField(() => SubmissionModel, { nullable: true, description: "The calling client's" })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { findTemplate, validateResponses } from '@anchored/curriculum';
+import { validateResponses } from '@anchored/curriculum';
 import { AccessSubject, CohortEntity, HomeworkAssignmentEntity, NotificationDraft, SubmissionEntity, notificationDraft } from '@anchored/data';
 import { CohortStatus, DomainError, ErrorCode, NotificationKind, Permission, SubmissionStatus } from '@anchored/domain';
 import { NotificationOutbox } from '@anchored/jobs';
@@ -11,6 +11,8 @@ import type { AuthUser } from '../common/auth-user';
 import { JobsProducer } from '../jobs/jobs-producer.service';
 import type { Loaders } from '../loaders/loaders';
 import { AccessLogService } from '../access-log/access-log.service';
+import { HomeworkTemplatesService } from '../homework-templates/homework-templates.service';
+import { HomeworkUploadsService } from '../homework-templates/homework-uploads.service';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher, feedbackAad, responsesAad } from '../private-text/private-text-cipher';
 import type { AssignHomeworkInput, UpdateAssignmentInput } from './dto/homework.inputs';
 
@@ -26,6 +28,8 @@ export class HomeworkService {
     private readonly jobs: JobsProducer,
     private readonly outbox: NotificationOutbox,
     private readonly accessLog: AccessLogService,
+    private readonly templates: HomeworkTemplatesService,
+    private readonly uploads: HomeworkUploadsService,
   ) {}
 
   async assign(caller: AuthUser, input: AssignHomeworkInput, loaders: Loaders): Promise<HomeworkAssignmentEntity> {
@@ -35,12 +39,13 @@ export class HomeworkService {
     if (cohort.status === CohortStatus.COMPLETED || cohort.status === CohortStatus.ARCHIVED) {
       throw DomainError.conflict(`The cohort is ${cohort.status}; no more homework can be assigned.`);
     }
-    const template = findTemplate(input.templateKey);
-    if (!template) throw DomainError.badInput('templateKey', `templateKey "${input.templateKey}" is not a homework template of the curriculum.`);
+    // The curriculum's template, or the current version of one of the caller's own: pinned here.
+    const { template, versionId } = await this.templates.forAssigning(caller, input.templateKey);
     if (Number.isNaN(input.dueAt.getTime())) throw DomainError.badInput('dueAt', 'dueAt must be a date and time with an offset.');
     const assignment = await this.db.getRepository(HomeworkAssignmentEntity).save({
       cohortId: cohort.id,
       templateKey: template.key,
+      templateVersionId: versionId,
       title: input.title || template.title,
       instructions: input.instructions || null,
       dueAt: input.dueAt,
@@ -104,9 +109,8 @@ export class HomeworkService {
     if (!assignment) throw DomainError.notFound('That assignment');
     await this.access.require(caller, Permission.SUBMIT_HOMEWORK, { cohortId: assignment.cohortId }, loaders);
 
-    const template = findTemplate(assignment.templateKey);
-    if (!template) throw new Error(`Assignment ${assignment.id} uses unknown template ${assignment.templateKey}`);
-    const problems = validateResponses(template, responses);
+    const template = await this.templates.forAssignment(assignment);
+    const problems = validateResponses(template, responses, { uploads: await this.uploads.factsFor(assignment.id, caller.id) });
     if (problems.length) {
       throw new DomainError(
         ErrorCode.BAD_USER_INPUT,
@@ -128,10 +132,16 @@ export class HomeworkService {
       row.late = now.getTime() > assignment.dueAt.getTime();
       // The answer is sent: its draft has done its job.
       await manager.query(`DELETE FROM drafts WHERE assignment_id = $1 AND author_id = $2`, [assignment.id, caller.id]);
-      if (existing) return repo.save(row);
-      // Two first submissions racing: the unique index keeps one; the loser replaces it.
-      await repo.createQueryBuilder().insert().values(row).orUpdate(['responses_encrypted', 'submitted_at', 'late'], ['assignment_id', 'client_id']).execute();
-      return repo.findOneByOrFail({ assignmentId: assignment.id, clientId: caller.id });
+      let saved: SubmissionEntity;
+      if (existing) saved = await repo.save(row);
+      else {
+        // Two first submissions racing: the unique index keeps one; the loser replaces it.
+        await repo.createQueryBuilder().insert().values(row).orUpdate(['responses_encrypted', 'submitted_at', 'late'], ['assignment_id', 'client_id']).execute();
+        saved = await repo.findOneByOrFail({ assignmentId: assignment.id, clientId: caller.id });
+      }
+      // Files the answer names become part of it; any other upload for it is dropped.
+      await this.uploads.attach(manager, saved, template, responses);
+      return saved;
     });
   }
 

@@ -9,6 +9,8 @@ import { CohortEntity } from './cohort.entity';
 import { ConversationEntity } from './conversation.entity';
 import { DataExportEntity, DataExportStatus } from './data-export.entity';
 import { DraftEntity } from './draft.entity';
+import { HomeworkTemplateEntity, HomeworkTemplateVersionEntity } from './homework-template.entity';
+import { HomeworkUploadEntity } from './homework-upload.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { HomeworkAssignmentEntity } from './homework-assignment.entity';
 import { InvitationEntity } from './invitation.entity';
@@ -41,6 +43,9 @@ export {
   DataExportEntity,
   DataExportStatus,
   DraftEntity,
+  HomeworkTemplateEntity,
+  HomeworkTemplateVersionEntity,
+  HomeworkUploadEntity,
   EnrollmentEntity,
   HomeworkAssignmentEntity,
   InvitationEntity,
@@ -92,4 +97,7 @@ export const ENTITIES = [
   PostReactionEntity,
   PostReportEntity,
   DraftEntity,
+  HomeworkTemplateEntity,
+  HomeworkTemplateVersionEntity,
+  HomeworkUploadEntity,
 ];

@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { HomeworkFieldKind } from '@anchored/curriculum';
+import { HomeworkFieldKind, HomeworkUploadKind } from '@anchored/curriculum';
 
 registerEnumType(HomeworkFieldKind, { name: 'HomeworkFieldKind' });
+registerEnumType(HomeworkUploadKind, { name: 'HomeworkUploadKind' });
 
 @ObjectType('HomeworkField')
 export class HomeworkFieldModel {
@@ -28,11 +29,14 @@ export class HomeworkFieldModel {
 
   @Field(() => String, { nullable: true, description: 'A hint shown under the field' })
   help?: string;
+
+  @Field(() => HomeworkUploadKind, { nullable: true, description: 'UPLOAD: a document or picture, or a voice note' })
+  uploadKind?: HomeworkUploadKind;
 }
 
 @ObjectType('HomeworkTemplate')
 export class HomeworkTemplateModel {
-  @Field(() => String)
+  @Field(() => String, { description: "What assignHomework takes: the curriculum's key, or the id of a coach's template" })
   key: string;
 
   @Field(() => String)

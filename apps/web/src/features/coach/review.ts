@@ -47,6 +47,9 @@ export function formatAnswer(field: FieldForAnswer, value: unknown): string {
     }
     case 'CHECKLIST':
       return Array.isArray(value) ? value.map(String).join(', ') : String(value);
+    // The answer is the upload's id: the review shows a download button for it.
+    case 'UPLOAD':
+      return 'A file is attached';
     default:
       return Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

@@ -18,6 +18,8 @@ const KIND_LABEL: Record<HomeworkFieldKind, string> = {
   CHOICE: 'One choice',
   CHECKLIST: 'Checklist',
   SCALE: 'Scale',
+  DATE: 'Date',
+  UPLOAD: 'File or voice note',
 };
 
 /** A homework template as clients will meet it: its instructions, then each question and its kind. */
