@@ -156,8 +156,9 @@ describe('the coaching loop in the browser', () => {
     await expect(page.getByText(/on the waitlist/).count()).resolves.toBe(0);
     expect(pageErrors(page)).toEqual([]);
 
-    // Seats filled: the program starts.
+    // Seats filled: the program starts, once the admin confirms.
     await admin.getByRole('button', { name: 'Start the program' }).click();
+    await admin.getByRole('dialog', { name: 'Start the program?' }).getByRole('button', { name: 'Start the program' }).click();
     await admin.getByRole('button', { name: 'Complete the cohort' }).waitFor();
   });
 

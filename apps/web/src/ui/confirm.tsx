@@ -9,6 +9,8 @@ import { ErrorState } from './states';
  */
 interface ConfirmProps {
   children: ReactNode;
+  /** Shown below the question, outside its paragraph: a warning, a form field. */
+  extra?: ReactNode;
   confirmLabel: string;
   color?: string;
   loading?: boolean;
@@ -19,6 +21,7 @@ interface ConfirmProps {
 
 export function ConfirmBody({
   children,
+  extra,
   keepLabel,
   confirmLabel,
   color = 'red',
@@ -31,6 +34,7 @@ export function ConfirmBody({
   return (
     <Stack gap="md">
       <Text size="sm">{children}</Text>
+      {extra}
       {error ? <ErrorState error={error} title={errorTitle} /> : null}
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onKeep} data-autofocus>

@@ -1,7 +1,8 @@
 import { PersonLabel } from '../../ui/person';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
+import { DateTime } from 'luxon';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AdminCohortDetailQuery } from '../../gql/graphql';
@@ -15,7 +16,7 @@ import { CapacityBar } from './capacity-bar';
 import { coachesKey } from './coach-changes';
 import { CoachChangesSection } from './coach-changes-section';
 import { EditCohortDialog } from './edit-cohort-dialog';
-import { groupEnrollments, nextStep, type NextStep } from './cohort-logic';
+import { acceptBlockedReason, earlyStartWarning, groupEnrollments, nextStep, type NextStep } from './cohort-logic';
 import { ConfirmDialog } from '../../ui/confirm';
 import { DecisionButtons, ENROLLMENT_QUERIES } from './decision-buttons';
 import {
@@ -115,7 +116,7 @@ function CohortDetail({ cohort }: { cohort: Cohort }) {
                 <Card key={e.id} component="li" withBorder>
                   <Group justify="space-between" align="flex-start" gap="md">
                     <PersonSummary enrollment={e} />
-                    {!closed && <DecisionButtons enrollmentId={e.id} clientName={e.client.name} cohortName={cohort.name} />}
+                    {!closed && <DecisionButtons enrollmentId={e.id} clientName={e.client.name} cohortName={cohort.name} acceptBlocked={acceptBlockedReason(cohort)} />}
                   </Group>
                 </Card>
               ))}
@@ -194,6 +195,7 @@ function StatusCard({ cohort }: { cohort: Cohort }) {
   // The step being confirmed is kept as it was when the modal opened, so the modal does not
   // change its words to the following step while it closes.
   const [confirming, setConfirming] = useState<NextStep | null>(null);
+  const early = earlyStartWarning(confirming, cohort.startsOn, DateTime.now().setZone(cohort.timezone).toISODate() ?? cohort.startsOn);
   const [setStatus, state] = useMutation(ADMIN_SET_COHORT_STATUS, { refetchQueries: ['AdminCohortDetail', 'AdminCohorts', 'AdminApplications'], awaitRefetchQueries: true });
 
   const apply = async (target: NextStep) => {
@@ -246,6 +248,13 @@ function StatusCard({ cohort }: { cohort: Cohort }) {
           loading={state.loading}
           error={state.error}
           onConfirm={() => confirming && void apply(confirming)}
+          extra={
+            early ? (
+              <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Before the start date">
+                {early}
+              </Alert>
+            ) : null
+          }
         >
           {confirming?.explanation}
         </ConfirmDialog>

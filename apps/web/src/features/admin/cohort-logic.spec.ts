@@ -1,9 +1,9 @@
-import { applicationQueue, capacityOf, groupEnrollments, invitationLink, nextStep, sortCohorts } from './cohort-logic';
+import { acceptBlockedReason, applicationQueue, capacityOf, earlyStartWarning, groupEnrollments, invitationLink, nextStep, sortCohorts } from './cohort-logic';
 
 describe('nextStep', () => {
   it('moves a cohort one step along its life', () => {
     expect(nextStep('DRAFT')).toMatchObject({ status: 'ENROLLING', label: 'Open enrollment', confirm: false });
-    expect(nextStep('ENROLLING')).toMatchObject({ status: 'ACTIVE', label: 'Start the program', confirm: false });
+    expect(nextStep('ENROLLING')).toMatchObject({ status: 'ACTIVE', label: 'Start the program', confirm: true });
     expect(nextStep('COMPLETED')).toMatchObject({ status: 'ARCHIVED', label: 'Archive' });
   });
 
@@ -101,5 +101,20 @@ describe('invitationLink', () => {
   it('joins origin and token without doubling slashes, the token as ?token= like the emailed link', () => {
     expect(invitationLink('https://app.example.com/', 'abc123')).toBe('https://app.example.com/invite?token=abc123');
     expect(invitationLink('http://localhost:4200', 'a b')).toBe('http://localhost:4200/invite?token=a%20b');
+  });
+});
+
+describe('earlyStartWarning', () => {
+  it('warns only when starting the program before its start date (in the cohort’s own day)', () => {
+    expect(earlyStartWarning(nextStep('ENROLLING'), '2027-03-01', '2027-02-28')).toContain('before its start date');
+    expect(earlyStartWarning(nextStep('ENROLLING'), '2027-03-01', '2027-03-01')).toBeNull();
+    expect(earlyStartWarning(nextStep('ACTIVE'), '2027-03-01', '2027-02-01')).toBeNull();
+  });
+});
+
+describe('acceptBlockedReason', () => {
+  it('names the full cohort and what to do instead', () => {
+    expect(acceptBlockedReason({ name: 'Spring', enrolledCount: 4, capacity: 4 })).toBe('Spring is full (4 of 4 seats). Waitlist instead, or free a seat first.');
+    expect(acceptBlockedReason({ name: 'Spring', enrolledCount: 3, capacity: 4 })).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { formatDate } from '../../lib/time';
+
 /**
  * Pure rules behind the admin screens: the one next step of a cohort, how full it is, and how
  * its enrollments are grouped and ordered. No React here, so it is easy to test.
@@ -26,8 +28,8 @@ const NEXT: Partial<Record<CohortStatusValue, NextStep>> = {
   ENROLLING: {
     status: 'ACTIVE',
     label: 'Start the program',
-    explanation: 'The cohort begins: coaches run sessions and assign homework to enrolled clients.',
-    confirm: false,
+    explanation: 'The cohort begins: coaches run sessions and assign homework to enrolled clients, and it stops taking applications. This cannot be undone.',
+    confirm: true,
   },
   ACTIVE: {
     status: 'COMPLETED',
@@ -39,14 +41,29 @@ const NEXT: Partial<Record<CohortStatusValue, NextStep>> = {
   COMPLETED: {
     status: 'ARCHIVED',
     label: 'Archive',
-    explanation: 'The cohort is put away: it stays readable but no longer changes.',
-    confirm: false,
+    explanation: 'The cohort is put away: it stays readable but no longer changes. This cannot be undone.',
+    confirm: true,
   },
 };
 
 /** The single status change an admin can make next, or null when the cohort is archived. */
 export function nextStep(status: string): NextStep | null {
   return NEXT[status as CohortStatusValue] ?? null;
+}
+
+/**
+ * Starting a program before its first day is allowed but rarely meant: the warning to show, or
+ * null. `today` is the date (YYYY-MM-DD) in the cohort's own timezone.
+ */
+export function earlyStartWarning(step: NextStep | null, startsOn: string, today: string): string | null {
+  if (step?.status !== 'ACTIVE' || today >= startsOn) return null;
+  return `This cohort is set to start on ${formatDate(startsOn)}, and it is only ${formatDate(today)} in its timezone: starting now begins the program before its start date.`;
+}
+
+/** Why Accept cannot be pressed, or null when it can: a full cohort refuses new seats. */
+export function acceptBlockedReason(cohort: { enrolledCount: number; capacity: number; name: string }): string | null {
+  if (cohort.enrolledCount < cohort.capacity) return null;
+  return `${cohort.name} is full (${cohort.enrolledCount} of ${cohort.capacity} seats). Waitlist instead, or free a seat first.`;
 }
 
 export interface Capacity {

@@ -1,7 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, CopyButton, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
+import { appendPage } from '../../lib/paging';
+import { useShowMore } from '../../lib/use-show-more';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import type { Role } from '../../gql/graphql';
 import { isPast } from '../../lib/time';
@@ -21,9 +24,20 @@ const ROLES: { value: Role; label: string }[] = [
   { value: 'ADMIN', label: 'Admin' },
 ];
 
+type InvitationFilter = 'PENDING' | 'EXPIRED' | 'ACCEPTED' | 'REVOKED';
+const FILTERS: { value: InvitationFilter; label: string }[] = [
+  { value: 'PENDING', label: 'Not yet accepted' },
+  { value: 'EXPIRED', label: 'Expired' },
+  { value: 'ACCEPTED', label: 'Accepted' },
+  { value: 'REVOKED', label: 'Revoked' },
+];
+const PAGE = 25;
+const byId = (row: { id: string }) => row.id;
+
 export function InvitationsPage() {
-  const { data, loading, error } = useQuery(ADMIN_INVITATIONS, { fetchPolicy: 'cache-and-network' });
-  const invitations = data?.invitations ?? [];
+  const [status, setStatus] = useState<InvitationFilter>('PENDING');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
 
   return (
     <>
@@ -32,43 +46,80 @@ export function InvitationsPage() {
         <InviteForm />
         <section aria-labelledby="pending-heading">
           <Title order={2} size="h3" mb="sm" id="pending-heading">
-            Pending invitations
+            Invitations
           </Title>
-          <QueryState loading={loading && !data} error={error} empty={invitations.length === 0} emptyTitle="No pending invitations" emptyText="Invitations you create stay here until they are accepted or revoked.">
-            <ResponsiveTable
-              labelledBy="pending-heading"
-              minWidth={600}
-              rows={invitations.map((inv) => ({ inv, expired: !inv.acceptedAt && isPast(inv.expiresAt) }))}
-              rowKey={({ inv }) => inv.id}
-              columns={[
-                { header: 'Email', kind: 'title', cell: ({ inv }) => <span style={{ overflowWrap: 'anywhere' }}>{inv.email}</span> },
-                { header: 'Role', cell: ({ inv }) => humanize(inv.role) },
-                { header: 'Expires', cell: ({ inv }) => <DateTimeText iso={inv.expiresAt} /> },
-                {
-                  header: 'Status',
-                  kind: 'status',
-                  cell: ({ inv, expired }) =>
-                    inv.acceptedAt ? (
-                      <Badge color="teal" variant="light">
-                        Accepted
-                      </Badge>
-                    ) : expired ? (
-                      <Badge color="gray" variant="light">
-                        Expired
-                      </Badge>
-                    ) : (
-                      <Badge color="blue" variant="light">
-                        Waiting
-                      </Badge>
-                    ),
-                },
-                { header: 'Actions', kind: 'actions', cell: ({ inv }) => (inv.acceptedAt ? null : <InvitationActions id={inv.id} email={inv.email} />) },
-              ]}
-            />
-          </QueryState>
+          <Group align="flex-end" gap="sm" wrap="wrap" mb="sm" role="search" aria-label="Filter invitations">
+            <Select label="Status" data={FILTERS} value={status} onChange={(v) => setStatus((v as InvitationFilter | null) ?? 'PENDING')} allowDeselect={false} style={{ flex: '1 1 200px' }} />
+            <TextInput label="Search" placeholder="Email address" value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: '2 1 240px' }} />
+          </Group>
+          <InvitationList key={`${status}:${debounced}`} status={status} search={debounced || null} />
         </section>
       </Stack>
     </>
+  );
+}
+
+function InvitationList({ status, search }: { status: InvitationFilter; search: string | null }) {
+  const list = useQuery(ADMIN_INVITATIONS, { variables: { status, search, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
+  const { shown: invitations, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore(list.data?.invitations ?? [], PAGE, async (offset) => {
+    const result = await list.fetchMore({
+      variables: { status, search, limit: PAGE + 1, offset },
+      updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, invitations: appendPage(previous.invitations, fetchMoreResult.invitations, offset, byId) }),
+    });
+    return result.data?.invitations;
+  });
+
+  return (
+    <QueryState loading={list.loading && !list.data} error={list.error} empty={invitations.length === 0} emptyTitle="No invitations here" emptyText="Nothing matches these filters. Invitations you create stay listed until they are accepted or revoked.">
+      <ResponsiveTable
+        labelledBy="pending-heading"
+        minWidth={600}
+        rows={invitations.map((inv) => {
+          const open = !inv.acceptedAt && !inv.revokedAt;
+          return { inv, open, expired: open && isPast(inv.expiresAt) };
+        })}
+        rowKey={({ inv }) => inv.id}
+        columns={[
+          { header: 'Email', kind: 'title', cell: ({ inv }) => <span style={{ overflowWrap: 'anywhere' }}>{inv.email}</span> },
+          { header: 'Role', cell: ({ inv }) => humanize(inv.role) },
+          { header: 'Expires', cell: ({ inv }) => <DateTimeText iso={inv.expiresAt} /> },
+          {
+            header: 'Status',
+            kind: 'status',
+            cell: ({ inv, expired }) =>
+              inv.acceptedAt ? (
+                <Badge color="teal" variant="light">
+                  Accepted
+                </Badge>
+              ) : inv.revokedAt ? (
+                <Badge color="red" variant="light">
+                  Revoked
+                </Badge>
+              ) : expired ? (
+                <Badge color="gray" variant="light">
+                  Expired
+                </Badge>
+              ) : (
+                <Badge color="blue" variant="light">
+                  Waiting
+                </Badge>
+              ),
+          },
+          { header: 'Actions', kind: 'actions', cell: ({ inv, open }) => (open ? <InvitationActions id={inv.id} email={inv.email} /> : null) },
+        ]}
+      />
+      <Group justify="space-between" mt="sm" gap="sm">
+        <Text size="xs" c="dimmed" role="status" ref={statusRef} tabIndex={-1}>
+          {hasMore ? `Showing the newest ${invitations.length}.` : invitations.length === 1 ? 'That is the only one.' : `That is all ${invitations.length}.`}
+        </Text>
+        {hasMore && (
+          <Button variant="default" size="sm" onClick={() => void showMore()} loading={loadingMore}>
+            Show more
+          </Button>
+        )}
+      </Group>
+      {moreError ? <ErrorState error={moreError} title="More invitations could not be loaded" /> : null}
+    </QueryState>
   );
 }
 

@@ -119,8 +119,8 @@ export const ADMIN_UNASSIGN_COACH = graphql(`
 `);
 
 export const ADMIN_DECIDE_APPLICATION = graphql(`
-  mutation AdminDecideApplication($enrollmentId: ID!, $decision: ApplicationDecision!) {
-    decideApplication(enrollmentId: $enrollmentId, decision: $decision) {
+  mutation AdminDecideApplication($enrollmentId: ID!, $decision: ApplicationDecision!, $note: String) {
+    decideApplication(enrollmentId: $enrollmentId, decision: $decision, note: $note) {
       id
       status
       decidedAt
@@ -152,37 +152,77 @@ export const ADMIN_WITHDRAW_ENROLLMENT = graphql(`
 `);
 
 export const ADMIN_APPLICATIONS = graphql(`
-  query AdminApplications {
-    cohorts {
+  query AdminApplications($filter: ApplicationsFilterInput, $limit: Int, $offset: Int) {
+    applications(filter: $filter, limit: $limit, offset: $offset) {
       id
-      name
       status
-      capacity
-      enrolledCount
-      waitlistCount
-      enrollments(status: APPLIED) {
+      appliedAt
+      decidedAt
+      motivation
+      client {
         id
+        name
+        email
+      }
+      cohort {
+        id
+        name
         status
-        appliedAt
-        motivation
-        client {
-          id
-          name
-          email
-        }
+        capacity
+        enrolledCount
+        waitlistCount
       }
     }
   }
 `);
 
+export const ADMIN_COHORT_NAMES = graphql(`
+  query AdminCohortNames {
+    cohorts {
+      id
+      name
+      status
+      startsOn
+    }
+  }
+`);
+
+export const ADMIN_DECIDE_APPLICATIONS = graphql(`
+  mutation AdminDecideApplications($input: DecideApplicationsInput!) {
+    decideApplications(input: $input) {
+      enrollmentId
+      errorCode
+      errorMessage
+      enrollment {
+        id
+        status
+        decidedAt
+      }
+    }
+  }
+`);
+
+export const ADMIN_PEOPLE = graphql(`
+  query AdminPeople($role: Role, $cohortId: ID, $search: String, $limit: Int, $offset: Int) {
+    users(role: $role, cohortId: $cohortId, search: $search, limit: $limit, offset: $offset) {
+      id
+      name
+      email
+      role
+      timezone
+    }
+  }
+`);
+
 export const ADMIN_INVITATIONS = graphql(`
-  query AdminInvitations {
-    invitations {
+  query AdminInvitations($status: InvitationStatus, $search: String, $limit: Int, $offset: Int) {
+    invitations(status: $status, search: $search, limit: $limit, offset: $offset) {
       id
       email
       role
       expiresAt
       acceptedAt
+      revokedAt
     }
   }
 `);

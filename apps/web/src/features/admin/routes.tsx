@@ -9,5 +9,6 @@ export const adminRoutes: RouteObject[] = [
   { path: 'cohorts', lazy: cohorts },
   { path: 'cohorts/:cohortId', lazy: async () => ({ Component: (await import('./cohort-detail-page')).CohortDetailPage }) },
   { path: 'applications', lazy: async () => ({ Component: (await import('./applications-page')).ApplicationsPage }) },
+  { path: 'people', lazy: async () => ({ Component: (await import('./people-page')).PeoplePage }) },
   { path: 'invitations', lazy: async () => ({ Component: (await import('./invitations-page')).InvitationsPage }) },
 ];

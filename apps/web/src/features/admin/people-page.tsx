@@ -1,0 +1,88 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, Group, Select, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import type { Role } from '../../gql/graphql';
+import { appendPage } from '../../lib/paging';
+import { useShowMore } from '../../lib/use-show-more';
+import { PageHeader } from '../../ui/page';
+import { ResponsiveTable } from '../../ui/responsive-table';
+import { ErrorState, QueryState } from '../../ui/states';
+import { humanize } from '../../ui/status';
+import { ADMIN_COHORT_NAMES, ADMIN_PEOPLE } from './operations';
+
+const PAGE = 25;
+const byId = (row: { id: string }) => row.id;
+const ROLES: { value: Role; label: string }[] = [
+  { value: 'CLIENT', label: 'Clients' },
+  { value: 'COACH', label: 'Coaches' },
+  { value: 'ADMIN', label: 'Admins' },
+];
+
+/** Everyone on Anchored by name: of one role, in one cohort (its clients and coaches), or found by name or email. */
+export function PeoplePage() {
+  const [role, setRole] = useState<Role | null>(null);
+  const [cohortId, setCohortId] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const cohorts = useQuery(ADMIN_COHORT_NAMES);
+  const filter = { role, cohortId, search: debounced || null };
+
+  return (
+    <>
+      <PageHeader title="People" description="Everyone with an account, by name. Choose a role or a cohort, or search by name or email." />
+      <Group align="flex-end" gap="sm" wrap="wrap" mb="md" role="search" aria-label="Filter people">
+        <Select label="Role" placeholder="Any role" clearable data={ROLES} value={role} onChange={(v) => setRole(v as Role | null)} style={{ flex: '1 1 160px' }} />
+        <Select
+          label="Cohort"
+          placeholder="All cohorts"
+          clearable
+          data={(cohorts.data?.cohorts ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={cohortId}
+          onChange={setCohortId}
+          style={{ flex: '1 1 200px' }}
+        />
+        <TextInput label="Search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: '2 1 240px' }} />
+      </Group>
+      <PeopleList key={JSON.stringify(filter)} filter={filter} />
+    </>
+  );
+}
+
+function PeopleList({ filter }: { filter: { role: Role | null; cohortId: string | null; search: string | null } }) {
+  const list = useQuery(ADMIN_PEOPLE, { variables: { ...filter, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
+  const { shown, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore(list.data?.users ?? [], PAGE, async (offset) => {
+    const result = await list.fetchMore({
+      variables: { ...filter, limit: PAGE + 1, offset },
+      updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, users: appendPage(previous.users, fetchMoreResult.users, offset, byId) }),
+    });
+    return result.data?.users;
+  });
+
+  return (
+    <QueryState loading={list.loading && !list.data} error={list.error} empty={shown.length === 0} emptyTitle="Nobody here" emptyText="Nobody matches these filters.">
+      <ResponsiveTable
+        caption="People, by name"
+        rows={shown}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: 'Name', kind: 'title', cell: (u) => u.name },
+          { header: 'Email', cell: (u) => <span style={{ overflowWrap: 'anywhere' }}>{u.email}</span> },
+          { header: 'Role', cell: (u) => humanize(u.role) },
+          { header: 'Timezone', cell: (u) => u.timezone },
+        ]}
+      />
+      <Group justify="space-between" mt="sm" gap="sm">
+        <Text size="xs" c="dimmed" role="status" ref={statusRef} tabIndex={-1}>
+          {hasMore ? `Showing the first ${shown.length}.` : shown.length === 1 ? 'That is the only one.' : `That is all ${shown.length}.`}
+        </Text>
+        {hasMore && (
+          <Button variant="default" size="sm" onClick={() => void showMore()} loading={loadingMore}>
+            Show more
+          </Button>
+        )}
+      </Group>
+      {moreError ? <ErrorState error={moreError} title="More people could not be loaded" /> : null}
+    </QueryState>
+  );
+}
