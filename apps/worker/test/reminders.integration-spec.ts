@@ -1,6 +1,7 @@
 import { Worker } from 'bullmq';
 import { NotificationKind } from '@anchored/domain';
 import { JobName, REMINDERS_QUEUE, SessionReminderData, createRedis, jobIds } from '@anchored/jobs';
+import { summarizeNotification } from '@anchored/notifications';
 import { HomeworkNoticesService } from '../src/notify/homework-notices.service';
 import { ReconcilerService } from '../src/notify/reconciler.service';
 import { SessionRemindersService } from '../src/notify/session-reminders.service';
@@ -33,6 +34,11 @@ describe('worker: session reminders and homework notices', () => {
     expect(settled.map((r) => r.user_id)).not.toContain(cohort.withdrawn.id);
     expect(rows[0].subject).toContain('Boundaries circle');
     expect(rows.find((r) => r.user_id === cohort.clients[0].id)?.body).toContain('https://meet.example.com/circle');
+    // In the app: one short line, leading the client to their week and the coach to the cohort's sessions.
+    const toClient = settled.find((r) => r.user_id === cohort.clients[0].id)!;
+    const toCoach = settled.find((r) => r.user_id === cohort.coach.id)!;
+    expect(summarizeNotification(toClient.about!, 'CLIENT')).toEqual({ summary: 'Boundaries circle starts in 1 minute', link: '/week' });
+    expect(summarizeNotification(toCoach.about!, 'COACH').link).toBe(`/coach/cohorts/${cohort.id}?tab=sessions`);
 
     // Each notification is emailed once; re-planning the same occurrence changes nothing.
     await waitFor(() => h.notifications(`email_status = 'SENT' AND kind = 'SESSION_REMINDER' AND dedupe_key LIKE $1`, [`session-reminder:${session.id}:%`]), (r) => r.length === 3);
@@ -170,6 +176,7 @@ describe('worker: session reminders and homework notices', () => {
     const due = await waitFor(() => h.notifications(`kind = 'HOMEWORK_DUE' AND dedupe_key LIKE $1`, [`homework-due:${assignment.id}:%`]), (r) => r.length >= 2);
     expect(due.map((r) => r.user_id).sort()).toEqual([waiting.id, other.id].sort());
     expect(due[0].subject).toContain('Boundary log');
+    expect(summarizeNotification(due[0].about!, 'CLIENT')).toEqual({ summary: 'Boundary log is due soon', link: `/homework/${assignment.id}` });
 
     // `other` submits late; at the due time only `waiting` hears it is overdue.
     await h.db.query(`INSERT INTO submissions (assignment_id, client_id, responses_encrypted, submitted_at, late) VALUES ($1, $2, 'sealed', now(), true)`, [

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@anchored/config';
 import { dataSourceOptions, runMigrations, testDatabaseUrl } from '@anchored/data';
 import { PlannableSession, Queues, createQueues, createRedis, rescheduleSessionReminders, scheduleHomeworkNotices } from '@anchored/jobs';
+import type { NotificationAbout } from '@anchored/notifications';
 import { createWorker } from '../src/create-worker';
 import type { WorkerTuning } from '../src/worker-tuning';
 
@@ -95,8 +96,11 @@ export class WorkerHarness {
     return readdirSync(this.outbox).filter((f) => f.endsWith('.eml'));
   }
 
-  async notifications(where = 'TRUE', params: unknown[] = []): Promise<{ id: string; user_id: string; kind: string; dedupe_key: string; subject: string; body: string; email_status: string }[]> {
-    return this.db.query(`SELECT id, user_id, kind, dedupe_key, subject, body, email_status FROM notifications WHERE ${where} ORDER BY created_at, id`, params);
+  async notifications(
+    where = 'TRUE',
+    params: unknown[] = [],
+  ): Promise<{ id: string; user_id: string; kind: string; dedupe_key: string; subject: string; body: string; email_status: string; about: NotificationAbout | null }[]> {
+    return this.db.query(`SELECT id, user_id, kind, dedupe_key, subject, body, email_status, about FROM notifications WHERE ${where} ORDER BY created_at, id`, params);
   }
 
   // ---- fixtures, written straight to the database ----
