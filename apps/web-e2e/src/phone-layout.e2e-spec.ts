@@ -80,9 +80,9 @@ describe('Phone layout', () => {
       client: { email: `oskar.${stamp}@example.com`, name: 'Oskar Member' },
     });
     const admin = await platform.logIn(ADMIN.email, ADMIN.password);
-    // Two more clients: one waits for a seat, one was enrolled and then withdrawn.
+    // Three more clients: one waits for a seat, one was enrolled and then withdrawn, one has just applied.
     const others: Record<string, string> = {};
-    for (const name of ['Wanda Waiting', 'Walter Withdrawn']) {
+    for (const name of ['Wanda Waiting', 'Walter Withdrawn', 'Ada Applying']) {
       const email = `${name.split(' ')[0]?.toLowerCase()}.${stamp}@example.com`;
       const { signUp } = await platform.gql<{ signUp: { accessToken: string } }>('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
         i: { email, password: PASSWORD, name, timezone: 'Europe/Berlin' },
@@ -179,6 +179,20 @@ describe('Phone layout', () => {
       [a.getByRole('button', { name: `Withdraw ${client.name}` }), 'Withdraw'],
       [a.getByText('Withdrawn', { exact: true }), 'withdrawn status'],
       [a.getByText('Active', { exact: true }), 'cohort status'],
+      [a.getByRole('button', { name: 'Accept Ada Applying' }), 'Accept'],
+      [a.getByRole('button', { name: 'Waitlist Ada Applying' }), 'Waitlist'],
+      [a.getByRole('button', { name: 'Reject Ada Applying' }), 'Reject'],
+    ]);
+
+    // The admin's applications: the decisions for each.
+    await a.goto('/admin/applications');
+    await a.getByRole('button', { name: 'Accept Ada Applying' }).waitFor();
+    await checkScreen(a, 'phone-admin-applications');
+    await expectPhoneScreen(a, 'admin applications', [
+      [a.getByRole('checkbox', { name: 'Select Ada Applying' }), 'Select'],
+      [a.getByRole('button', { name: 'Accept Ada Applying' }), 'Accept'],
+      [a.getByRole('button', { name: 'Waitlist Ada Applying' }), 'Waitlist'],
+      [a.getByRole('button', { name: 'Reject Ada Applying' }), 'Reject'],
     ]);
 
     // The admin's pending invitations: resend and revoke.
