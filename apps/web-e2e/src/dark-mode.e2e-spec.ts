@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { checkScreen, launchBrowser, logInThroughForm, newPerson, pageErrors } from './support/browser';
+import { PHONE, checkScreen, launchBrowser, logInThroughForm, newPerson, pageErrors } from './support/browser';
 import { coachedCohort } from './support/coached-cohort';
 import { ADMIN, Platform } from './support/platform';
 
@@ -43,6 +43,12 @@ describe('light and dark, as the device asks', () => {
     platform = await Platform.start();
     browser = await launchBrowser();
     ({ cohortId } = await coachedCohort(platform, { password: PASSWORD, cohortName: `Evening Circle ${stamp}`, coach, client, activate: true }));
+    // Weekly sessions, so the session rows and the client's next-session card are on screen too.
+    await platform.gql(
+      'mutation($i: ScheduleSeriesInput!) { scheduleSessionSeries(input: $i) { id } }',
+      { i: { cohortId, title: 'Evening circle', weekdays: [1, 4], localTime: '18:30', durationMinutes: 90 } },
+      await platform.logIn(coach.email, PASSWORD),
+    );
   });
 
   afterAll(async () => {
@@ -76,6 +82,12 @@ describe('light and dark, as the device asks', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(page, `scheme-${scheme}-client${path.replace('/', '-')}`);
     }
+    // On a phone, with the navigation unfolded.
+    await page.setViewportSize(PHONE);
+    await page.goto('/week');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await check(page, `scheme-${scheme}-client-week-phone-nav`);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
@@ -91,6 +103,11 @@ describe('light and dark, as the device asks', () => {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(page, `scheme-${scheme}-coach${path.replace(/\/[0-9a-f-]{36}/, '').replaceAll('/', '-')}`);
+    }
+    await page.goto(`/coach/cohorts/${cohortId}`);
+    for (const tab of ['Review', 'Sessions', 'Homework', 'Charts']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await check(page, `scheme-${scheme}-coach-cohort-${tab.toLowerCase()}`);
     }
     expect(pageErrors(page)).toEqual([]);
     await context.close();
@@ -108,6 +125,11 @@ describe('light and dark, as the device asks', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(page, `scheme-${scheme}-admin${path.replace(/\/[0-9a-f-]{36}/, '').replaceAll('/', '-')}`);
     }
+    // A dialog over the page.
+    await page.goto(`/admin/cohorts/${cohortId}`);
+    await page.getByRole('button', { name: 'Edit cohort' }).click();
+    await page.getByRole('dialog').waitFor();
+    await check(page, `scheme-${scheme}-admin-edit-cohort`);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
