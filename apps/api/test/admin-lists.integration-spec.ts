@@ -8,7 +8,7 @@ const APPLY = `mutation($cohortId: ID!) { applyToCohort(input: { cohortId: $coho
 const DECIDE = `mutation($id: ID!, $decision: ApplicationDecision!, $note: String) { decideApplication(enrollmentId: $id, decision: $decision, note: $note) { id status } }`;
 const DECIDE_MANY = `mutation($input: DecideApplicationsInput!) { decideApplications(input: $input) { enrollmentId errorCode errorMessage enrollment { id status } } }`;
 const APPLICATIONS = `query($filter: ApplicationsFilterInput, $limit: Int, $offset: Int) { applications(filter: $filter, limit: $limit, offset: $offset) { id status client { name email } cohort { id } } }`;
-const USERS = `query($role: Role, $cohortId: ID, $search: String, $limit: Int, $offset: Int) { users(role: $role, cohortId: $cohortId, search: $search, limit: $limit, offset: $offset) { id name role } }`;
+const USERS = `query($role: Role, $cohortId: ID, $status: EnrollmentStatus, $search: String, $limit: Int, $offset: Int) { users(role: $role, cohortId: $cohortId, status: $status, search: $search, limit: $limit, offset: $offset) { id name role } }`;
 const INVITATIONS = `query($status: InvitationStatus, $search: String, $limit: Int, $offset: Int) { invitations(status: $status, search: $search, limit: $limit, offset: $offset) { id email acceptedAt revokedAt } }`;
 
 /**
@@ -188,7 +188,7 @@ describe('admin lists and decisions', () => {
       expect(await list({ cohortId: c.id }, 2, 2)).toEqual([d.enrollmentId]);
     });
 
-    it('lists people by name, of a role, in a cohort (its clients and coaches), by search, paged', async () => {
+    it('lists people by name, of a role, in a cohort (its clients and coaches), by enrollment status, by search, paged', async () => {
       const c = await cohort(3);
       const key = tag();
       const x = await applicant(c.id, `Xena ${key}`);
@@ -199,6 +199,10 @@ describe('admin lists and decisions', () => {
       const ids = async (vars: Record<string, unknown>) => ((await t.ok(USERS, vars, admin.token)).users as { id: string }[]).map((u) => u.id);
       expect(new Set(await ids({ cohortId: c.id }))).toEqual(new Set([x.person.user.id, y.person.user.id, coach.user.id]));
       expect(await ids({ cohortId: c.id, role: 'CLIENT' })).toEqual([x.person.user.id, y.person.user.id]);
+      await t.ok(DECIDE, { id: y.enrollmentId, decision: 'WAITLIST' }, admin.token);
+      expect(await ids({ cohortId: c.id, status: 'WAITLISTED' })).toEqual([y.person.user.id]);
+      expect(await ids({ cohortId: c.id, status: 'APPLIED' })).toEqual([x.person.user.id]);
+      expect(await ids({ status: 'WAITLISTED', search: key })).toEqual([y.person.user.id]);
       expect(await ids({ search: key })).toHaveLength(3);
       expect(await ids({ search: key, limit: 2, offset: 2 })).toHaveLength(1);
       expect(await ids({ search: `yara ${key}` })).toEqual([y.person.user.id]);

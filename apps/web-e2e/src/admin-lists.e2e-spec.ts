@@ -160,9 +160,15 @@ describe('the admin lists, decisions and confirmations', () => {
     await page.getByRole('rowheader', { name: clients.ada }).waitFor({ state: 'detached' });
     await page.getByRole('textbox', { name: 'Cohort' }).click();
     await page.getByRole('option', { name: cohortName }).click();
-    await page.getByRole('textbox', { name: 'Search' }).fill('cleo');
-    await page.getByRole('rowheader', { name: clients.cleo }).waitFor();
-    await page.getByRole('rowheader', { name: clients.dov }).waitFor({ state: 'detached' });
+    await page.getByRole('rowheader', { name: clients.bram }).waitFor();
+    // The cohort was completed above: Ada, its one seat, graduated.
+    await page.getByRole('textbox', { name: 'Enrollment' }).click();
+    await page.getByRole('option', { name: 'Graduated' }).click();
+    await page.getByRole('rowheader', { name: clients.bram }).waitFor({ state: 'detached' });
+    await page.getByRole('rowheader', { name: clients.ada }).waitFor();
+    await page.getByRole('textbox', { name: 'Search' }).fill('ADA FIELD');
+    await page.getByText('That is the only one.').waitFor();
+    await page.getByRole('rowheader', { name: clients.ada }).waitFor();
     await checkScreen(page, 'admin-people');
 
     await page.getByRole('link', { name: 'Invitations' }).click();

@@ -120,7 +120,7 @@ describe('light and dark, as the device asks', () => {
     await page.waitForURL('**/admin');
     await expectScheme(page, scheme);
     await check(page, `scheme-${scheme}-admin-home`);
-    for (const path of [`/admin/cohorts/${cohortId}`, '/admin/applications', '/admin/invitations']) {
+    for (const path of [`/admin/cohorts/${cohortId}`, '/admin/applications', '/admin/people', '/admin/invitations']) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(page, `scheme-${scheme}-admin${path.replace(/\/[0-9a-f-]{36}/, '').replaceAll('/', '-')}`);

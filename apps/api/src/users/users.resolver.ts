@@ -13,7 +13,7 @@ import type { GqlContext } from '../common/gql-context';
 import { APP_CONFIG } from '../config.module';
 import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
 import { readCalendarToken } from '../private-text/sealed-columns';
-import { Role } from '../graphql/enums';
+import { EnrollmentStatus, Role } from '../graphql/enums';
 import { UserModel } from './models/user.model';
 import { UsersService } from './users.service';
 
@@ -36,13 +36,15 @@ export class UsersResolver {
   users(
     @Args('role', { type: () => Role, nullable: true }) role: Role | undefined,
     @Args('cohortId', { type: () => ID, nullable: true, description: "The cohort's clients (any enrollment status) and coaches" }, ParseUuidPipe) cohortId: string | undefined,
+    @Args('status', { type: () => EnrollmentStatus, nullable: true, description: 'Clients with an enrollment of this status (in cohortId when given)' })
+    status: EnrollmentStatus | undefined,
     @Args('search', { type: () => String, nullable: true, description: 'A piece of the name or email, any case' }) search: string | undefined,
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 200 }) limit: number,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
   ) {
     assertPage(limit, offset);
     assertSearch(search);
-    return this.usersService.list({ role, cohortId, search }, limit, offset);
+    return this.usersService.list({ role, cohortId, status, search }, limit, offset);
   }
 
   @ResolveField(() => String, { nullable: true, description: "The caller's own personal iCal feed URL; null for others" })

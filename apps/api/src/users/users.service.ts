@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { UserEntity } from '@anchored/data';
-import { DomainError, Role } from '@anchored/domain';
+import { DomainError, EnrollmentStatus, Role } from '@anchored/domain';
 import { PasswordService } from '../auth/password.service';
 import { randomToken } from '../auth/tokens';
 import { isUniqueViolation } from '../database/pg-errors';
@@ -41,12 +41,19 @@ export class UsersService {
 
   /**
    * The admin's list of people, by name: of one role, in one cohort (its clients, whatever their
-   * enrollment's status, and its coaches), and/or matching a piece of name or email; paged.
+   * enrollment's status, and its coaches), clients whose enrollment has a status (in that cohort
+   * or any), and/or matching a piece of name or email; paged.
    */
-  list(filter: { role?: Role | null; cohortId?: string | null; search?: string | null }, limit: number, offset: number): Promise<UserEntity[]> {
+  list(filter: { role?: Role | null; cohortId?: string | null; status?: EnrollmentStatus | null; search?: string | null }, limit: number, offset: number): Promise<UserEntity[]> {
     const query = this.users.createQueryBuilder('u');
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
-    if (filter.cohortId) {
+    if (filter.status) {
+      // Clients with an enrollment of that status (in the cohort, when one is named).
+      query.andWhere(
+        `u.id IN (SELECT e.client_id FROM enrollments e WHERE e.status = :status${filter.cohortId ? ' AND e.cohort_id = :cohortId' : ''})`,
+        { status: filter.status, cohortId: filter.cohortId },
+      );
+    } else if (filter.cohortId) {
       query.andWhere(
         '(u.id IN (SELECT e.client_id FROM enrollments e WHERE e.cohort_id = :cohortId) OR u.id IN (SELECT c.coach_id FROM cohort_coaches c WHERE c.cohort_id = :cohortId))',
         { cohortId: filter.cohortId },

@@ -203,8 +203,8 @@ export const ADMIN_DECIDE_APPLICATIONS = graphql(`
 `);
 
 export const ADMIN_PEOPLE = graphql(`
-  query AdminPeople($role: Role, $cohortId: ID, $search: String, $limit: Int, $offset: Int) {
-    users(role: $role, cohortId: $cohortId, search: $search, limit: $limit, offset: $offset) {
+  query AdminPeople($role: Role, $cohortId: ID, $status: EnrollmentStatus, $search: String, $limit: Int, $offset: Int) {
+    users(role: $role, cohortId: $cohortId, status: $status, search: $search, limit: $limit, offset: $offset) {
       id
       name
       email

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import type { Role } from '../../gql/graphql';
+import type { EnrollmentStatus, Role } from '../../gql/graphql';
 import { appendPage } from '../../lib/paging';
 import { useShowMore } from '../../lib/use-show-more';
 import { PageHeader } from '../../ui/page';
@@ -19,18 +19,28 @@ const ROLES: { value: Role; label: string }[] = [
   { value: 'ADMIN', label: 'Admins' },
 ];
 
-/** Everyone on Anchored by name: of one role, in one cohort (its clients and coaches), or found by name or email. */
+const STATUSES: { value: EnrollmentStatus; label: string }[] = [
+  { value: 'APPLIED', label: 'Applied, waiting' },
+  { value: 'WAITLISTED', label: 'Waitlisted' },
+  { value: 'ENROLLED', label: 'Enrolled' },
+  { value: 'GRADUATED', label: 'Graduated' },
+  { value: 'REJECTED', label: 'Rejected' },
+  { value: 'WITHDRAWN', label: 'Withdrawn' },
+];
+
+/** Everyone on Anchored by name: of one role, in one cohort (its clients and coaches), clients by enrollment status, or found by name or email. */
 export function PeoplePage() {
   const [role, setRole] = useState<Role | null>(null);
   const [cohortId, setCohortId] = useState<string | null>(null);
+  const [status, setStatus] = useState<EnrollmentStatus | null>(null);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const cohorts = useQuery(ADMIN_COHORT_NAMES);
-  const filter = { role, cohortId, search: debounced || null };
+  const filter = { role, cohortId, status, search: debounced || null };
 
   return (
     <>
-      <PageHeader title="People" description="Everyone with an account, by name. Choose a role or a cohort, or search by name or email." />
+      <PageHeader title="People" description="Everyone with an account, by name. Choose a role, a cohort or where clients stand in it, or search by name or email." />
       <Group align="flex-end" gap="sm" wrap="wrap" mb="md" role="search" aria-label="Filter people">
         <Select label="Role" placeholder="Any role" clearable data={ROLES} value={role} onChange={(v) => setRole(v as Role | null)} style={{ flex: '1 1 160px' }} />
         <Select
@@ -42,6 +52,15 @@ export function PeoplePage() {
           onChange={setCohortId}
           style={{ flex: '1 1 200px' }}
         />
+        <Select
+          label="Enrollment"
+          placeholder="Any enrollment"
+          clearable
+          data={STATUSES}
+          value={status}
+          onChange={(v) => setStatus(v as EnrollmentStatus | null)}
+          style={{ flex: '1 1 180px' }}
+        />
         <TextInput label="Search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: '2 1 240px' }} />
       </Group>
       <PeopleList key={JSON.stringify(filter)} filter={filter} />
@@ -49,7 +68,7 @@ export function PeoplePage() {
   );
 }
 
-function PeopleList({ filter }: { filter: { role: Role | null; cohortId: string | null; search: string | null } }) {
+function PeopleList({ filter }: { filter: { role: Role | null; cohortId: string | null; status: EnrollmentStatus | null; search: string | null } }) {
   const list = useQuery(ADMIN_PEOPLE, { variables: { ...filter, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
   const { shown, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore(list.data?.users ?? [], PAGE, async (offset) => {
     const result = await list.fetchMore({
