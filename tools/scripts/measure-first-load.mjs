@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run measure:first-load [-- --url http://localhost:3000 --path /login --runs 3]`
+// `npm run measure:first-load [-- --url http://localhost:3000 --path /login --runs 3 --uncompressed]`
 //
 // First load of the web app on a slow phone, as Lighthouse's mobile profile throttles it: Debian's
 // Chromium (CHROMIUM_PATH), an empty cache, the network at 1.6 Mbps down / 750 kbps up / 150 ms
@@ -18,6 +18,8 @@ const option = (name, fallback) => {
 };
 const url = new URL(option('path', '/login'), option('url', process.env.BASE_URL ?? 'http://localhost:3000')).toString();
 const runs = Number(option('runs', '3'));
+// --uncompressed: ask for every file as is (Accept-Encoding: identity), to see what compression saves.
+const uncompressed = args.includes('--uncompressed');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Lighthouse's "slow 4G" mobile preset; throughput in bytes per second.
@@ -33,6 +35,7 @@ async function measureOnce(browser) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  if (uncompressed) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } });
   let bytes = 0;
   let requests = 0;
   cdp.on('Network.loadingFinished', (e) => {
@@ -66,7 +69,7 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    console.log(`First load of ${url}: 1.6 Mbps down, 750 kbps up, 150 ms RTT, CPU x${CPU_SLOWDOWN}, empty cache, ${runs} run(s)`);
+    console.log(`First load of ${url}: 1.6 Mbps down, 750 kbps up, 150 ms RTT, CPU x${CPU_SLOWDOWN}, empty cache${uncompressed ? ', uncompressed' : ''}, ${runs} run(s)`);
     const results = [];
     for (let i = 0; i < runs; i++) {
       const r = await measureOnce(browser);
