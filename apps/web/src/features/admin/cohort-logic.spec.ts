@@ -1,4 +1,4 @@
-import { acceptBlockedReason, applicationQueue, capacityOf, earlyStartWarning, groupEnrollments, invitationLink, nextStep, sortCohorts } from './cohort-logic';
+import { acceptBlockedReason, capacityOf, earlyStartWarning, groupEnrollments, invitationLink, nextStep, sortCohorts } from './cohort-logic';
 
 describe('nextStep', () => {
   it('moves a cohort one step along its life', () => {
@@ -70,17 +70,6 @@ describe('groupEnrollments', () => {
     const list = [e('a2', 'APPLIED', '2025-03-02T10:00:00Z'), e('a1', 'APPLIED', '2025-03-01T10:00:00Z')];
     groupEnrollments(list);
     expect(list.map((x) => x.id)).toEqual(['a2', 'a1']);
-  });
-});
-
-describe('applicationQueue', () => {
-  it('merges the cohorts’ applications, oldest first, each with its cohort', () => {
-    const queue = applicationQueue([
-      { id: 'c1', name: 'Spring', enrollments: [{ id: 'a', appliedAt: '2025-03-03T00:00:00Z' }] },
-      { id: 'c2', name: 'Summer', enrollments: [{ id: 'b', appliedAt: '2025-03-01T00:00:00Z' }, { id: 'c', appliedAt: '2025-03-05T00:00:00Z' }] },
-      { id: 'c3', name: 'Empty', enrollments: [] },
-    ]);
-    expect(queue.map((q) => `${q.cohort.name}:${q.enrollment.id}`)).toEqual(['Summer:b', 'Spring:a', 'Summer:c']);
   });
 });
 

@@ -134,19 +134,6 @@ function byAppliedAt(a: { appliedAt: string }, b: { appliedAt: string }): number
   return Date.parse(a.appliedAt) - Date.parse(b.appliedAt);
 }
 
-interface CohortWithApplications {
-  id: string;
-  name: string;
-  enrollments: readonly { appliedAt: string }[];
-}
-
-/** Every waiting application across cohorts, each with its cohort, oldest first. */
-export function applicationQueue<C extends CohortWithApplications>(cohorts: readonly C[]): { enrollment: C['enrollments'][number]; cohort: C }[] {
-  return cohorts
-    .flatMap((cohort) => cohort.enrollments.map((enrollment) => ({ enrollment, cohort })))
-    .sort((a, b) => byAppliedAt(a.enrollment, b.enrollment));
-}
-
 /** Cohorts in the order an admin works on them: open ones first, archived last; newest start first within a status. */
 export function sortCohorts<C extends { status: string; startsOn: string; name: string }>(cohorts: readonly C[]): C[] {
   const order: Record<string, number> = { ENROLLING: 0, ACTIVE: 1, DRAFT: 2, COMPLETED: 3, ARCHIVED: 4 };
