@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Role } from '@anchored/domain';
 import { CoachingCohort, coachingCohort, countQueries } from './coaching-fixtures';
@@ -77,5 +78,33 @@ describe('response cache', () => {
     await t.ok(WITH_ANSWERS, { id: c.id }, c.coach.token);
     const again = await countQueries(t, () => t.ok(WITH_ANSWERS, { id: c.id }, c.coach.token));
     expect(again.count).toBeGreaterThan(1);
+  });
+});
+
+describe('response cache over two API instances and Redis', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    const env = { RESPONSE_CACHE_SECONDS: '30', REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `response-cache-${process.pid}-${randomUUID().slice(0, 8)}` };
+    a = await TestApp.start(env);
+    b = await TestApp.start(env);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('a write on one instance makes the other execute the next read, which shows it', async () => {
+    const admin = await a.user(Role.ADMIN);
+    const c = await coachingCohort(a, admin, { startsOn: DateTime.now().setZone(TZ).minus({ days: 14 }).toFormat('yyyy-MM-dd'), timezone: TZ, clients: 1 });
+    const sessionId = (await a.ok(CREATE_SESSION, { input: { cohortId: c.id, title: 'Circle', startsAt: new Date(Date.now() - 86_400_000).toISOString(), durationMinutes: 60 } }, c.coach.token)).createSession.id;
+    await a.ok(DASHBOARD, { id: c.id }, c.coach.token);
+    expect((await countQueries(a, () => a.ok(DASHBOARD, { id: c.id }, c.coach.token))).count).toBe(1);
+
+    await b.ok(ATTEND, { s: sessionId, c: c.clients[0].user.id, status: 'EXCUSED' }, c.coach.token);
+    const after = await countQueries(a, () => a.ok(DASHBOARD, { id: c.id }, c.coach.token));
+    expect(after.count).toBeGreaterThan(1);
+    expect(after.result.cohort.sessions.find((s: { id: string }) => s.id === sessionId).attendance).toEqual([{ status: 'EXCUSED', client: { id: c.clients[0].user.id } }]);
   });
 });
