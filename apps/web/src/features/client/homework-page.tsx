@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Checkbox,
+  FileInput,
   Group,
   Input,
   List,
@@ -34,6 +35,8 @@ import { ConfirmDialog } from '../../ui/confirm';
 import { HomeworkStatusBadge } from './homework-status-badge';
 import { ShareReflection } from '../circle/share-reflection';
 import { HOMEWORK_QUERIES } from './queries';
+import { ACCEPT, uploadHomeworkFile } from '../homework-files/files';
+import { DownloadButton } from '../homework-files/download-button';
 
 const ASSIGNMENT = graphql(`
   query ClientAssignment($id: ID!) {
@@ -58,6 +61,7 @@ const ASSIGNMENT = graphql(`
           required
           min
           max
+          uploadKind
           options
         }
       }
@@ -270,6 +274,7 @@ function AnswersView({ fields, responses }: { fields: FieldSpec[]; responses: Re
             <Text component="dd" size="sm" m={0} style={{ whiteSpace: 'pre-line' }} c={answerText(f, responses[f.key]) === 'No answer' ? 'dimmed' : undefined}>
               {answerText(f, responses[f.key])}
             </Text>
+            {f.kind === 'UPLOAD' && typeof responses[f.key] === 'string' && <DownloadButton id={responses[f.key] as string} label={f.label} />}
           </div>
         ))}
       </Stack>
@@ -393,7 +398,7 @@ function HomeworkForm({
       )}
       <Stack gap="lg">
         {fields.map((f) => (
-          <FieldInput key={f.key} field={f} value={answers[f.key] ?? null} onChange={(v) => set(f.key, v)} error={problems[f.key] ? fieldMessage(problems[f.key], f) : undefined} />
+          <FieldInput key={f.key} field={f} assignmentId={assignment.id} value={answers[f.key] ?? null} onChange={(v) => set(f.key, v)} error={problems[f.key] ? fieldMessage(problems[f.key], f) : undefined} />
         ))}
       </Stack>
       <Group mt="xl" gap="sm">
@@ -442,9 +447,17 @@ function focusField(event: MouseEvent, key: string) {
 
 // Mantine's default error red (shade 6) is 3.3:1 on white; shade 9 passes AA.
 
-function FieldInput({ field, value, onChange, error }: { field: FieldSpec; value: Answer; onChange: (v: Answer) => void; error?: string }) {
+/**
+ * One answer field as the client meets it. `assignmentId` is what an UPLOAD field sends its file
+ * for; without it (the coach's preview) the file picker is shown but sends nothing.
+ */
+export function FieldInput({ field, value, onChange, error, assignmentId }: { field: FieldSpec; value: Answer; onChange: (v: Answer) => void; error?: string; assignmentId?: string }) {
   const common = { label: field.label, description: field.help ?? undefined, withAsterisk: field.required, error };
   switch (field.kind) {
+    case 'DATE':
+      return <TextInput id={`field-${field.key}`} {...common} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || null)} />;
+    case 'UPLOAD':
+      return <UploadInput field={field} value={typeof value === 'string' ? value : null} onChange={onChange} error={error} assignmentId={assignmentId} />;
     case 'TEXT':
       return <TextInput id={`field-${field.key}`} {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'LONG_TEXT':
@@ -482,6 +495,54 @@ function FieldInput({ field, value, onChange, error }: { field: FieldSpec; value
     case 'SCALE':
       return <ScaleInput field={field} value={typeof value === 'number' ? value : null} onChange={onChange} error={error} />;
   }
+}
+
+/** Picks a file and uploads it at once; the answer is the stored file's id. */
+function UploadInput({ field, value, onChange, error, assignmentId }: { field: FieldSpec; value: string | null; onChange: (v: Answer) => void; error?: string; assignmentId?: string }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const voice = field.uploadKind === 'VOICE_NOTE';
+  const pick = async (chosen: File | null) => {
+    setFile(chosen);
+    setProblem(null);
+    if (!chosen) return onChange(null);
+    if (!assignmentId) return;
+    setBusy(true);
+    try {
+      onChange((await uploadHomeworkFile(assignmentId, field.key, chosen)).id);
+    } catch (e) {
+      setFile(null);
+      onChange(null);
+      setProblem((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const status = busy ? 'Uploading…' : value ? (file ? `Uploaded: ${file.name}` : 'A file is attached. Choose another to replace it.') : null;
+  return (
+    <Stack gap={4}>
+      <FileInput
+        id={`field-${field.key}`}
+        label={field.label}
+        description={field.help ?? (voice ? 'A recorded voice note (WebM, Ogg, MP3, M4A or WAV), up to 5 MB.' : 'A PDF, PNG or JPEG file, up to 5 MB.')}
+        withAsterisk={field.required}
+        error={problem ?? error}
+        accept={ACCEPT[voice ? 'VOICE_NOTE' : 'FILE']}
+        placeholder={voice ? 'Choose a voice note' : 'Choose a file'}
+        value={file}
+        onChange={(f) => void pick(f)}
+        clearable
+        clearButtonProps={{ 'aria-label': `Remove the file: ${field.label}` }}
+        disabled={busy}
+      />
+      {status && (
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {status}
+        </Text>
+      )}
+    </Stack>
+  );
 }
 
 /**

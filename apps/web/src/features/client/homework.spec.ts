@@ -89,3 +89,19 @@ describe('answerText', () => {
     expect(answerText(fields[3], 'Here')).toBe('Here');
   });
 });
+
+describe('date and upload answers', () => {
+  const when: FieldSpec = { key: 'when', label: 'When', kind: 'DATE', required: true };
+  const file: FieldSpec = { key: 'file', label: 'File', kind: 'UPLOAD', required: false, uploadKind: 'VOICE_NOTE' };
+
+  it('starts from an earlier day or upload, else empty, and leaves empty ones out', () => {
+    expect(initialAnswers([when, file], { when: '2026-11-28', file: 'abc' })).toEqual({ when: '2026-11-28', file: 'abc' });
+    expect(initialAnswers([when, file], { when: 5 })).toEqual({ when: null, file: null });
+    expect(toResponses([when, file], { when: '2026-11-28', file: null })).toEqual({ when: '2026-11-28' });
+  });
+
+  it('shows a day in words and never an upload id', () => {
+    expect(answerText(when, '2026-11-28')).toContain('2026');
+    expect(answerText(file, '6a1f9b7e-1111-4222-8333-444455556666')).toBe('A voice note is attached');
+  });
+});

@@ -10,6 +10,8 @@ export interface FieldSpec {
   min?: number | null;
   max?: number | null;
   options?: readonly string[] | null;
+  /** UPLOAD fields: a document or picture, or a voice note. */
+  uploadKind?: 'FILE' | 'VOICE_NOTE' | null;
 }
 
 export type HomeworkStatus = 'TODO' | 'SUBMITTED' | 'LATE' | 'REVIEWED';
@@ -74,6 +76,11 @@ export function initialAnswers(fields: readonly FieldSpec[], responses?: Record<
       case 'CHECKLIST':
         out[field.key] = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
         break;
+      // A day as YYYY-MM-DD; an upload's id.
+      case 'DATE':
+      case 'UPLOAD':
+        out[field.key] = typeof value === 'string' && value ? value : null;
+        break;
     }
   }
   return out;
@@ -108,5 +115,7 @@ export function answerText(field: FieldSpec, value: unknown): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'No answer';
   if (Array.isArray(value)) return value.join(', ');
   if (field.kind === 'SCALE' && typeof value === 'number' && field.max != null) return `${value} out of ${field.max}`;
+  if (field.kind === 'UPLOAD') return field.uploadKind === 'VOICE_NOTE' ? 'A voice note is attached' : 'A file is attached';
+  if (field.kind === 'DATE' && typeof value === 'string') return DateTime.fromISO(value).toLocaleString(DateTime.DATE_FULL);
   return String(value);
 }

@@ -28,7 +28,7 @@ export function HomeworkTab({ cohortId }: { cohortId: string }) {
     <QueryState loading={loading && !data} error={error}>
       {cohort && data && (
         <Stack gap="xl">
-          <AssignHomeworkForm key={formKey} cohortId={cohortId} templates={data.homeworkTemplates} assigned={cohort.assignments} onAssigned={() => setFormKey((k) => k + 1)} />
+          <AssignHomeworkForm key={formKey} cohortId={cohortId} templates={[...data.myHomeworkTemplates, ...data.homeworkTemplates]} ownKeys={new Set(data.myHomeworkTemplates.map((t) => t.key))} assigned={cohort.assignments} onAssigned={() => setFormKey((k) => k + 1)} />
           <section aria-labelledby="assigned-homework">
             <Title order={2} size="h3" id="assigned-homework" mb="sm">
               Assigned homework
@@ -111,7 +111,7 @@ export function HomeworkTab({ cohortId }: { cohortId: string }) {
   );
 }
 
-function AssignHomeworkForm({ cohortId, templates, assigned, onAssigned }: { cohortId: string; templates: Template[]; assigned: Assignment[]; onAssigned: () => void }) {
+function AssignHomeworkForm({ cohortId, templates, ownKeys, assigned, onAssigned }: { cohortId: string; templates: Template[]; ownKeys: ReadonlySet<string>; assigned: Assignment[]; onAssigned: () => void }) {
   const { timezone } = useMe();
   const [form, setForm] = useState({ templateKey: null as string | null, title: '', instructions: '', due: '' });
   // Assigning a template twice is allowed (e.g. a practice repeated later) but is often a slip: ask first.
@@ -167,14 +167,17 @@ function AssignHomeworkForm({ cohortId, templates, assigned, onAssigned }: { coh
         Assign homework
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Pick a template from the curriculum; every enrolled client gets it with a reminder before it is due.
+        Pick a template from the curriculum or one of your own (My templates); every enrolled client gets it with a reminder before it is due.
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="sm">
           <Select
             label="Template"
             placeholder="Choose a template"
-            data={templates.map((t) => ({ value: t.key, label: t.title }))}
+            data={[
+              { group: 'My templates', items: templates.filter((t) => ownKeys.has(t.key)).map((t) => ({ value: t.key, label: t.title })) },
+              { group: 'Curriculum', items: templates.filter((t) => !ownKeys.has(t.key)).map((t) => ({ value: t.key, label: t.title })) },
+            ].filter((g) => g.items.length > 0)}
             value={form.templateKey}
             onChange={(v) => set({ templateKey: v })}
             error={errors['templateKey']}

@@ -231,6 +231,22 @@ export const COACH_COHORT_HOMEWORK = graphql(`
         required
       }
     }
+    myHomeworkTemplates {
+      key
+      title
+      instructions
+      version
+      fields {
+        key
+        label
+        kind
+        help
+        options
+        min
+        max
+        required
+      }
+    }
   }
 `);
 

@@ -10,6 +10,7 @@ import { DateTimeText } from '../../ui/time';
 import { autosaveMessage, useAutosave } from '../../lib/use-autosave';
 import { COACH_COHORT_HOMEWORK, COACH_COHORT_PROGRESS, COACH_COHORT_REVIEW, COACH_EDIT_FEEDBACK, COACH_REVIEW_SUBMISSION, COACH_SAVE_FEEDBACK_DRAFT } from './operations';
 import { answersFor, reviewQueue, type QueueItem } from './review';
+import { DownloadButton } from '../homework-files/download-button';
 
 type Assignment = CoachCohortReviewQuery['cohort']['assignments'][number];
 type Submission = Assignment['submissions'][number];
@@ -171,6 +172,7 @@ function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: st
             <Text component="dd" size="sm" ml={0} c={answer.answered ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-line' }}>
               {answer.text}
             </Text>
+            {answer.uploadId && <DownloadButton id={answer.uploadId} label={answer.label} />}
           </div>
         ))}
       </Stack>

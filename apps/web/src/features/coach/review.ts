@@ -56,9 +56,14 @@ export function formatAnswer(field: FieldForAnswer, value: unknown): string {
 }
 
 /** The template's fields with the client's answers, in the template's order. */
-export function answersFor(fields: readonly FieldForAnswer[], responses: Record<string, unknown>): { key: string; label: string; kind: HomeworkFieldKind; text: string; answered: boolean }[] {
+export function answersFor(
+  fields: readonly FieldForAnswer[],
+  responses: Record<string, unknown>,
+): { key: string; label: string; kind: HomeworkFieldKind; text: string; answered: boolean; uploadId: string | null }[] {
   return fields.map((f) => {
-    const text = formatAnswer(f, responses[f.key]);
-    return { key: f.key, label: f.label, kind: f.kind, text, answered: text !== 'No answer' };
+    const value = responses[f.key];
+    const text = formatAnswer(f, value);
+    const uploadId = f.kind === 'UPLOAD' && typeof value === 'string' ? value : null;
+    return { key: f.key, label: f.label, kind: f.kind, text, answered: text !== 'No answer', uploadId };
   });
 }
