@@ -140,7 +140,9 @@ export function responseCachePlugin(cache: ResponseCache, live: Pick<LiveConnect
           }
           if (!ok) return null;
           const token = bearer(ctx.contextValue);
-          if (!token) return null;
+          // Only coaches' answers are kept: other callers skip the token check here (the guard
+          // still makes it). The claim is read unverified only to decide that; authenticate verifies.
+          if (!token || claimedRole(token) !== Role.COACH) return null;
           const caller = await live.authenticate(token);
           if (!caller || caller.user.role !== Role.COACH) return null;
           generation = await cache.generation();
@@ -174,6 +176,14 @@ export function responseCachePlugin(cache: ResponseCache, live: Pick<LiveConnect
 function bearer(ctx: GqlContext | undefined): string | null {
   const header = ctx?.req?.headers?.authorization;
   return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;
+}
+
+function claimedRole(token: string): unknown {
+  try {
+    return (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { role?: unknown }).role;
+  } catch {
+    return undefined;
+  }
 }
 
 function onlyRootFields(operation: OperationDefinitionNode, names: Set<string>): boolean {
