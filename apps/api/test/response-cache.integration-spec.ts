@@ -37,6 +37,8 @@ describe('response cache', () => {
     const first = await countQueries(t, () => t.ok(DASHBOARD, { id: c.id }, c.coach.token));
     const second = await countQueries(t, () => t.ok(DASHBOARD, { id: c.id }, c.coach.token));
     expect(first.count).toBeGreaterThan(3);
+    // The cache's login check counts for the guard too: one lookup on a miss as on a hit.
+    expect(first.statements.filter((sql) => sql.includes('refresh_tokens'))).toHaveLength(1);
     expect(second.count).toBe(1);
     expect(second.statements[0]).toContain('refresh_tokens');
     expect(second.result).toEqual(first.result);

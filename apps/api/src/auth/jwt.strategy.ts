@@ -20,6 +20,14 @@ interface AccessTokenClaims {
 /** One check per HTTP request, however many root fields it asks for (the guard runs per field). */
 const liveChecks = new WeakMap<Request, Promise<boolean>>();
 
+/**
+ * Records that this request's login was already found live for this token (the response cache
+ * checks it before execution), so the guard does not look it up a second time.
+ */
+export function knownLive(req: Request): void {
+  liveChecks.set(req, Promise.resolve(true));
+}
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(

@@ -5,6 +5,7 @@ import type IORedis from 'ioredis';
 import type { AppConfig } from '@anchored/config';
 import { Role } from '@anchored/domain';
 import { createRedis } from '@anchored/jobs';
+import { knownLive } from '../auth/jwt.strategy';
 import type { GqlContext } from '../common/gql-context';
 import { APP_CONFIG } from '../config.module';
 import type { LiveConnectionAuth } from '../realtime/live-connection';
@@ -145,6 +146,8 @@ export function responseCachePlugin(cache: ResponseCache, live: Pick<LiveConnect
           if (!token || claimedRole(token) !== Role.COACH) return null;
           const caller = await live.authenticate(token);
           if (!caller || caller.user.role !== Role.COACH) return null;
+          // The same token's login was just found live: on a miss, the guard need not ask again.
+          knownLive(ctx.contextValue.req);
           generation = await cache.generation();
           if (generation === null) return null;
           key = `${caller.user.id}\n${ctx.operationName ?? ''}\n${ctx.request.query ?? ''}\n${JSON.stringify(ctx.request.variables ?? {})}`;
