@@ -21,6 +21,7 @@ import { NotificationAbout1765850000000 } from './1765850000000-NotificationAbou
 import { AdminListIndexes1765860000000 } from './1765860000000-AdminListIndexes';
 import { FeedbackEdits1765870000000 } from './1765870000000-FeedbackEdits';
 import { CoachHomeworkTemplates1765873000000 } from './1765873000000-CoachHomeworkTemplates';
+import { EncryptHomeworkUploads1765890000000 } from './1765890000000-EncryptHomeworkUploads';
 
 // In timestamp order, one per line (so parallel branches add lines, not edit one).
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AdminListIndexes1765860000000,
   FeedbackEdits1765870000000,
   CoachHomeworkTemplates1765873000000,
+  EncryptHomeworkUploads1765890000000,
 ];

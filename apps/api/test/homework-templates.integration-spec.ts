@@ -206,6 +206,9 @@ describe('coach homework templates', () => {
       const rows = await t.db.query(`SELECT id, submission_id FROM homework_uploads WHERE client_id = $1`, [client.user.id]);
       // The voice note the answer did not name is gone; the worksheet belongs to the answer.
       expect(rows).toEqual([{ id: worksheet, submission_id: sent.id }]);
+      // Stored encrypted: the file's bytes are nowhere in the row.
+      const [{ found }] = await t.db.query(`SELECT position($1::bytea IN data) AS found FROM homework_uploads WHERE id = $2`, [PDF, worksheet]);
+      expect(found).toBe(0);
     });
 
     it('serves the file to its client, the cohort coach and admins only, never inline', async () => {

@@ -57,6 +57,34 @@ export class PrivateTextCipher {
     return JSON.parse(plain.toString('utf8')) as T;
   }
 
+  /**
+   * Bytes (files attached to homework), stored as `v1:<keyId>\n` then IV, tag and ciphertext, so a
+   * 5 MB file stays 5 MB in a bytea column instead of growing by a third as base64 text.
+   */
+  encryptBytes(data: Buffer, associatedData: string): Buffer {
+    const { id, key } = this.keys[0];
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.from(associatedData));
+    const ciphertext = Buffer.concat([cipher.update(data), cipher.final()]);
+    return Buffer.concat([Buffer.from(`${VERSION}:${id}\n`), iv, cipher.getAuthTag(), ciphertext]);
+  }
+
+  decryptBytes(stored: Buffer, associatedData: string): Buffer {
+    const newline = stored.indexOf(0x0a);
+    const [version, keyId] = stored.subarray(0, Math.max(newline, 0)).toString('utf8').split(':');
+    if (newline < 0 || version !== VERSION) throw new Error('Unknown ciphertext version');
+    const key = this.byId.get(keyId);
+    if (!key) throw new Error(`No key "${keyId}" is configured to decrypt this value`);
+    const iv = stored.subarray(newline + 1, newline + 1 + IV_BYTES);
+    const tag = stored.subarray(newline + 1 + IV_BYTES, newline + 1 + IV_BYTES + TAG_BYTES);
+    if (tag.length !== TAG_BYTES) throw new Error('The value is too short');
+    const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.from(associatedData));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(stored.subarray(newline + 1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  }
+
   /** Like decrypt, for a nullable column. */
   decryptText(stored: string | null | undefined, associatedData: string): string | null {
     return stored ? this.decrypt<string>(stored, associatedData) : null;
@@ -96,6 +124,11 @@ export function motivationAad(enrollment: { cohortId: string; clientId: string }
 /** The secret of a user's calendar feed URL. */
 export function calendarTokenAad(userId: string): string {
   return `calendar-token:${userId}`;
+}
+
+/** A file attached to homework, bound to the upload and the client who made it. */
+export function homeworkUploadAad(upload: { id: string; clientId: string }): string {
+  return `homework-upload:${upload.id}:${upload.clientId}`;
 }
 
 /** A data export's JSON file, bound to the export and its owner. */

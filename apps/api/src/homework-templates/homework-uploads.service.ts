@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { HomeworkTemplate } from '@anchored/curriculum';
-import { AccessSubject, HomeworkUploadEntity, SubmissionEntity } from '@anchored/data';
+import { AccessSubject, HomeworkUploadEntity, SubmissionEntity, homeworkUploadAad } from '@anchored/data';
 import { DomainError, ErrorCode, Permission, SubmissionStatus, checkUpload } from '@anchored/domain';
 import { AccessService } from '../access/access.service';
 import { AccessLogService } from '../access-log/access-log.service';
 import type { AuthUser } from '../common/auth-user';
 import type { Loaders } from '../loaders/loaders';
+import { PRIVATE_TEXT_CIPHER, PrivateTextCipher } from '../private-text/private-text-cipher';
 import { HomeworkTemplatesService } from './homework-templates.service';
 
 /** Files kept for one client and assignment before an answer is sent: enough to change one's mind, not a file store. */
@@ -32,6 +34,7 @@ export class HomeworkUploadsService {
     private readonly access: AccessService,
     private readonly accessLog: AccessLogService,
     private readonly templates: HomeworkTemplatesService,
+    @Inject(PRIVATE_TEXT_CIPHER) private readonly cipher: PrivateTextCipher,
   ) {}
 
   async store(caller: AuthUser, assignmentId: string, fieldKey: string, declaredType: string, bytes: Buffer, loaders: Loaders): Promise<StoredUpload> {
@@ -53,14 +56,17 @@ export class HomeworkUploadsService {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('homework_uploads:' || $1 || ':' || $2))`, [assignment.id, caller.id]);
       const pending = await manager.getRepository(HomeworkUploadEntity).countBy({ assignmentId: assignment.id, clientId: caller.id, submissionId: IsNull() });
       if (pending >= MAX_PENDING_UPLOADS) throw DomainError.conflict(`At most ${MAX_PENDING_UPLOADS} files wait for one answer; send your answer first.`);
+      // Encrypted like typed answers, bound to this upload and its client.
+      const id = randomUUID();
       const row = await manager.getRepository(HomeworkUploadEntity).save({
+        id,
         assignmentId: assignment.id,
         clientId: caller.id,
         submissionId: null,
         fieldKey: field.key,
         contentType: check.contentType,
         sizeBytes: bytes.length,
-        data: bytes,
+        data: this.cipher.encryptBytes(bytes, homeworkUploadAad({ id, clientId: caller.id })),
       });
       return { id: row.id, fieldKey: row.fieldKey, contentType: row.contentType, sizeBytes: row.sizeBytes };
     });
@@ -103,7 +109,7 @@ export class HomeworkUploadsService {
       if (!row.submissionId) throw DomainError.notFound('That file');
       await this.accessLog.recordMany([{ readerId: caller.id, subject: AccessSubject.SUBMISSION, subjectId: row.submissionId, ownerId: row.clientId }]);
     }
-    return { contentType: row.contentType, data: row.data, sizeBytes: row.sizeBytes };
+    return { contentType: row.contentType, data: this.cipher.decryptBytes(row.data, homeworkUploadAad(row)), sizeBytes: row.sizeBytes };
   }
 }
 

@@ -15,6 +15,19 @@ describe('PrivateTextCipher', () => {
     expect(cipher.decrypt(stored, 'submission:a:b')).toEqual(answers);
   });
 
+  it('round-trips files as bytes, bound to their owner, with an older key still reading', () => {
+    const file = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2048)]);
+    const stored = new ResponseCipher([k1]).encryptBytes(file, 'homework-upload:u:c');
+    expect(stored.subarray(0, 6).toString()).toBe('v1:k1\n');
+    expect(stored.includes(file.subarray(0, 64))).toBe(false);
+    expect(new ResponseCipher([k2, k1]).decryptBytes(stored, 'homework-upload:u:c').equals(file)).toBe(true);
+    expect(() => new ResponseCipher([k1]).decryptBytes(stored, 'homework-upload:u:other')).toThrow();
+    const tampered = Buffer.from(stored);
+    tampered[tampered.length - 1] ^= 1;
+    expect(() => new ResponseCipher([k1]).decryptBytes(tampered, 'homework-upload:u:c')).toThrow();
+    expect(() => new ResponseCipher([k1]).decryptBytes(file, 'homework-upload:u:c')).toThrow();
+  });
+
   it('uses a fresh IV each time', () => {
     const cipher = new ResponseCipher([k1]);
     expect(cipher.encrypt(answers, 'x')).not.toBe(cipher.encrypt(answers, 'x'));

@@ -34,7 +34,7 @@ function setShellHeaders(res: Response): void {
 }
 
 /** Paths that belong to the API; everything else a browser GETs is the web app's. */
-const API_PATHS = ['/graphql', '/health', '/calendar', '/exports', QUEUE_DASHBOARD_PATH];
+const API_PATHS = ['/graphql', '/health', '/calendar', '/exports', '/homework-uploads', QUEUE_DASHBOARD_PATH];
 
 function isApiPath(path: string): boolean {
   return API_PATHS.some((p) => path === p || path.startsWith(`${p}/`));

@@ -11,7 +11,8 @@ import { UserEntity } from './user.entity';
 @Index('homework_uploads_assignment_client_idx', ['assignmentId', 'clientId'])
 @Index('homework_uploads_client_idx', ['clientId'])
 @Index('homework_uploads_submission_idx', ['submissionId'])
-@Check('homework_uploads_size_check', 'size_bytes > 0 AND size_bytes <= 5242880 AND octet_length(data) = size_bytes')
+// data is the encrypted file (PrivateTextCipher.encryptBytes): a little longer than size_bytes.
+@Check('homework_uploads_size_check', 'size_bytes > 0 AND size_bytes <= 5242880 AND octet_length(data) > size_bytes')
 export class HomeworkUploadEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -38,7 +39,7 @@ export class HomeworkUploadEntity {
   @Column({ name: 'size_bytes', type: 'int' })
   sizeBytes: number;
 
-  /** Not loaded with the row: only the download reads it. */
+  /** The file, encrypted; not loaded with the row: only the download reads it. */
   @Column({ type: 'bytea', select: false })
   data: Buffer;
 
