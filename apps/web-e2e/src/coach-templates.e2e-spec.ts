@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { checkScreen, launchBrowser, logInThroughForm, newPerson, pageErrors } from './support/browser';
@@ -90,8 +91,28 @@ describe('coach homework templates in the browser', () => {
     await checkScreen(person.page, 'client-template-answer');
     await person.page.getByRole('button', { name: 'Send my answers' }).click();
     await person.page.getByText('A file is attached').waitFor();
-    await person.page.getByRole('button', { name: 'Download: Your worksheet' }).waitFor();
+    await checkScreen(person.page, 'client-template-sent');
+    // The file comes back as a download, exactly as sent.
+    const [download] = await Promise.all([person.page.waitForEvent('download'), person.page.getByRole('button', { name: 'Download: Your worksheet' }).click()]);
+    expect(download.suggestedFilename()).toBe('homework-file.pdf');
+    const path = await download.path();
+    expect(readFileSync(path).equals(PDF)).toBe(true);
     expect(pageErrors(person.page)).toEqual([]);
     await person.context.close();
+
+    // The coach reviews the answer and downloads the same file.
+    const reviewer = await newPerson(browser, platform.url);
+    await reviewer.page.goto('/login');
+    await logInThroughForm(reviewer.page, coach.email, PASSWORD);
+    await reviewer.page.waitForURL('**/coach');
+    await reviewer.page.goto(`/coach/cohorts/${cohortId}?tab=review`);
+    await reviewer.page.getByRole('button', { name: new RegExp(`^Review ${client.name}`) }).click();
+    const dialog = reviewer.page.getByRole('dialog');
+    await dialog.getByText('A file is attached').waitFor();
+    const [coachCopy] = await Promise.all([reviewer.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download: Your worksheet' }).click()]);
+    expect(readFileSync(await coachCopy.path()).equals(PDF)).toBe(true);
+    await checkScreen(reviewer.page, 'coach-review-with-file');
+    expect(pageErrors(reviewer.page)).toEqual([]);
+    await reviewer.context.close();
   });
 });

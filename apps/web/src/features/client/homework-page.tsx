@@ -273,8 +273,8 @@ function AnswersView({ fields, responses }: { fields: FieldSpec[]; responses: Re
             </Text>
             <Text component="dd" size="sm" m={0} style={{ whiteSpace: 'pre-line' }} c={answerText(f, responses[f.key]) === 'No answer' ? 'dimmed' : undefined}>
               {answerText(f, responses[f.key])}
+              {f.kind === 'UPLOAD' && typeof responses[f.key] === 'string' && <DownloadButton id={responses[f.key] as string} label={f.label} />}
             </Text>
-            {f.kind === 'UPLOAD' && typeof responses[f.key] === 'string' && <DownloadButton id={responses[f.key] as string} label={f.label} />}
           </div>
         ))}
       </Stack>

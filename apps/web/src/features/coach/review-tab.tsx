@@ -171,8 +171,8 @@ function SubmissionDetail({ item, cohortId, onDone }: { item: Item; cohortId: st
             </Text>
             <Text component="dd" size="sm" ml={0} c={answer.answered ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-line' }}>
               {answer.text}
+              {answer.uploadId && <DownloadButton id={answer.uploadId} label={answer.label} />}
             </Text>
-            {answer.uploadId && <DownloadButton id={answer.uploadId} label={answer.label} />}
           </div>
         ))}
       </Stack>

@@ -6,12 +6,12 @@ import { downloadHomeworkFile } from './files';
 export function DownloadButton({ id, label }: { id: string; label: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <Group gap="xs" mt={4}>
+    <Group component="span" gap="xs" mt={4}>
       <Button size="xs" variant="default" aria-label={`Download: ${label}`} onClick={() => downloadHomeworkFile(id).then(() => setProblem(null), (e: Error) => setProblem(e.message))}>
         Download
       </Button>
       {problem && (
-        <Text size="xs" c="red.9" role="alert">
+        <Text size="xs" c="red.9" role="alert" span>
           {problem}
         </Text>
       )}
