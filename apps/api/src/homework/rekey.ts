@@ -4,7 +4,7 @@ import { rekeyPrivateText, sealLegacyPlaintext } from '../private-text/sealed-co
 
 /**
  * `npm run homework:rekey`: encrypts any private text still stored in the clear, then re-encrypts
- * every value under an older key (homework answers, feedback, motivations, calendar tokens) with
+ * every value under an older key (homework answers, feedback, motivations, calendar tokens, files attached to homework) with
  * the current (first) key, in batches, each row under a lock. Afterwards the old key can be
  * removed from HOMEWORK_ENCRYPTION_KEYS. Returns how many values it changed.
  */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { checkInNoteAad } from '@anchored/data';
+import { checkInNoteAad, homeworkUploadAad } from '@anchored/data';
 import { PrivateTextCipher, calendarTokenAad, feedbackAad, motivationAad, responsesAad, twoFactorSecretAad } from './private-text-cipher';
 
 /** sha256 hex of a calendar token: what the database keeps to find a feed (computed the same way in SQL by the migration). */
@@ -143,8 +143,25 @@ export async function rekeyPrivateText(db: DataSource, cipher: PrivateTextCipher
       return rows.length;
     });
   }
+  // Files attached to homework (bytes, up to 5 MB each): a few per transaction.
+  const header = Buffer.from(`v1:${cipher.currentKeyId}\n`);
+  const files = Math.min(batchSize, FILE_BATCH);
+  counts['homework_uploads.data'] = await inBatches(db, files, async (manager) => {
+    const rows: { id: string; client_id: string; data: Buffer }[] = await manager.query(
+      `SELECT id, client_id, data FROM homework_uploads WHERE substring(data FROM 1 FOR $2) <> $3 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [files, header.length, header],
+    );
+    for (const row of rows) {
+      const aad = homeworkUploadAad({ id: row.id, clientId: row.client_id });
+      await manager.query(`UPDATE homework_uploads SET data = $2 WHERE id = $1`, [row.id, cipher.encryptBytes(cipher.decryptBytes(row.data, aad), aad)]);
+    }
+    return rows.length;
+  });
   return counts;
 }
+
+/** Files re-encrypted per transaction by rekeyPrivateText (each up to 5 MB). */
+const FILE_BATCH = 10;
 
 /** A new calendar feed secret for `userId`: what to store (hash to find it, ciphertext to show it again) and the secret itself. */
 export function newCalendarToken(cipher: PrivateTextCipher, userId: string, token: string) {
