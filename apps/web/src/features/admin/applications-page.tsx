@@ -6,9 +6,10 @@ import { Link } from 'react-router';
 import type { AdminApplicationsQuery, ApplicationDecision, EnrollmentStatus } from '../../gql/graphql';
 import { appendPage } from '../../lib/paging';
 import { useShowMore } from '../../lib/use-show-more';
+import { ShowMoreFooter } from '../../ui/show-more';
 import { ConfirmDialog } from '../../ui/confirm';
 import { PageHeader } from '../../ui/page';
-import { ErrorState, QueryState } from '../../ui/states';
+import { QueryState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status';
 import { DateTimeText } from '../../ui/time';
 import { notifySuccess } from '../../ui/notify';
@@ -67,13 +68,14 @@ export function ApplicationsPage() {
 
 function ApplicationList({ filter }: { filter: { cohortId: string | null; status: EnrollmentStatus | null; search: string | null } }) {
   const list = useQuery(ADMIN_APPLICATIONS, { variables: { filter, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
-  const { shown, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore<Application>(list.data?.applications ?? [], PAGE, async (offset) => {
+  const paging = useShowMore<Application>(list.data?.applications ?? [], PAGE, async (offset) => {
     const result = await list.fetchMore({
       variables: { filter, limit: PAGE + 1, offset },
       updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, applications: appendPage(previous.applications, fetchMoreResult.applications, offset, byId) }),
     });
     return result.data?.applications;
   });
+  const { shown } = paging;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const waiting = shown.filter((a) => a.status === 'APPLIED');
   const chosen = waiting.filter((a) => selected.has(a.id));
@@ -107,17 +109,7 @@ function ApplicationList({ filter }: { filter: { cohortId: string | null; status
             <ApplicationCard key={a.id} application={a} selected={selected.has(a.id)} onSelect={(on) => toggle(a.id, on)} />
           ))}
         </Stack>
-        <Group justify="space-between" gap="sm">
-          <Text size="xs" c="dimmed" role="status" ref={statusRef} tabIndex={-1}>
-            {hasMore ? `Showing the first ${shown.length}.` : shown.length === 1 ? 'That is the only one.' : `That is all ${shown.length}.`}
-          </Text>
-          {hasMore && (
-            <Button variant="default" size="sm" onClick={() => void showMore()} loading={loadingMore}>
-              Show more
-            </Button>
-          )}
-        </Group>
-        {moreError ? <ErrorState error={moreError} title="More applications could not be loaded" /> : null}
+        <ShowMoreFooter paging={paging} order="first" errorTitle="More applications could not be loaded" />
       </Stack>
     </QueryState>
   );

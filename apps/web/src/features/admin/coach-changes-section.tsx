@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Table, Text, Title } from '@mantine/core';
+import { Table, Text, Title } from '@mantine/core';
 import { useMe } from '../../auth/auth-context';
 import { graphql } from '../../gql';
 import { appendPage } from '../../lib/paging';
 import { useShowMore } from '../../lib/use-show-more';
+import { ShowMoreFooter } from '../../ui/show-more';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
 import { coachChangeActor, coachChangeText, type CoachChange } from './coach-changes';
@@ -38,13 +39,14 @@ const byId = (change: { id: string }) => change.id;
 export function CoachChangesSection({ cohortId }: { cohortId: string }) {
   const me = useMe();
   const log = useQuery(ADMIN_COHORT_AUDIT_LOG, { variables: { cohortId, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
-  const { shown, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore<CoachChange>(log.data?.cohortAuditLog ?? [], PAGE, async (offset) => {
+  const paging = useShowMore<CoachChange>(log.data?.cohortAuditLog ?? [], PAGE, async (offset) => {
     const result = await log.fetchMore({
       variables: { cohortId, limit: PAGE + 1, offset },
       updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, cohortAuditLog: appendPage(previous.cohortAuditLog, fetchMoreResult.cohortAuditLog, offset, byId) }),
     });
     return result.data?.cohortAuditLog;
   });
+  const { shown } = paging;
 
   return (
     <section aria-labelledby="coach-changes-heading">
@@ -99,17 +101,7 @@ export function CoachChangesSection({ cohortId }: { cohortId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-          <Group justify="space-between" mt="sm" gap="sm">
-            <Text size="xs" c="dimmed" role="status" ref={statusRef} tabIndex={-1}>
-              {hasMore ? `Showing the latest ${shown.length} changes.` : shown.length === 1 ? 'That is the only change.' : `That is all ${shown.length} changes.`}
-            </Text>
-            {hasMore && (
-              <Button variant="default" size="sm" onClick={() => void showMore()} loading={loadingMore}>
-                Show more
-              </Button>
-            )}
-          </Group>
-          {moreError ? <ErrorState error={moreError} title="More changes could not be loaded" /> : null}
+          <ShowMoreFooter paging={paging} order="latest" noun={{ one: 'change', many: 'changes' }} errorTitle="More changes could not be loaded" />
         </>
       )}
     </section>

@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { appendPage } from '../../lib/paging';
 import { useShowMore } from '../../lib/use-show-more';
+import { ShowMoreFooter } from '../../ui/show-more';
 import { humanFieldErrors } from '../../api/apollo-errors';
 import type { Role } from '../../gql/graphql';
 import { isPast } from '../../lib/time';
@@ -61,13 +62,14 @@ export function InvitationsPage() {
 
 function InvitationList({ status, search }: { status: InvitationFilter; search: string | null }) {
   const list = useQuery(ADMIN_INVITATIONS, { variables: { status, search, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
-  const { shown: invitations, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore(list.data?.invitations ?? [], PAGE, async (offset) => {
+  const paging = useShowMore(list.data?.invitations ?? [], PAGE, async (offset) => {
     const result = await list.fetchMore({
       variables: { status, search, limit: PAGE + 1, offset },
       updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, invitations: appendPage(previous.invitations, fetchMoreResult.invitations, offset, byId) }),
     });
     return result.data?.invitations;
   });
+  const invitations = paging.shown;
 
   return (
     <QueryState loading={list.loading && !list.data} error={list.error} empty={invitations.length === 0} emptyTitle="No invitations here" emptyText="Nothing matches these filters. Invitations you create stay listed until they are accepted or revoked.">
@@ -108,17 +110,7 @@ function InvitationList({ status, search }: { status: InvitationFilter; search: 
           { header: 'Actions', kind: 'actions', cell: ({ inv, open }) => (open ? <InvitationActions id={inv.id} email={inv.email} /> : null) },
         ]}
       />
-      <Group justify="space-between" mt="sm" gap="sm">
-        <Text size="xs" c="dimmed" role="status" ref={statusRef} tabIndex={-1}>
-          {hasMore ? `Showing the newest ${invitations.length}.` : invitations.length === 1 ? 'That is the only one.' : `That is all ${invitations.length}.`}
-        </Text>
-        {hasMore && (
-          <Button variant="default" size="sm" onClick={() => void showMore()} loading={loadingMore}>
-            Show more
-          </Button>
-        )}
-      </Group>
-      {moreError ? <ErrorState error={moreError} title="More invitations could not be loaded" /> : null}
+      <ShowMoreFooter paging={paging} order="newest" errorTitle="More invitations could not be loaded" />
     </QueryState>
   );
 }

@@ -1,13 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Select, Text, TextInput } from '@mantine/core';
+import { Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { EnrollmentStatus, Role } from '../../gql/graphql';
 import { appendPage } from '../../lib/paging';
 import { useShowMore } from '../../lib/use-show-more';
+import { ShowMoreFooter } from '../../ui/show-more';
 import { PageHeader } from '../../ui/page';
 import { ResponsiveTable } from '../../ui/responsive-table';
-import { ErrorState, QueryState } from '../../ui/states';
+import { QueryState } from '../../ui/states';
 import { humanize } from '../../ui/status';
 import { ADMIN_COHORT_NAMES, ADMIN_PEOPLE } from './operations';
 
@@ -70,13 +71,14 @@ export function PeoplePage() {
 
 function PeopleList({ filter }: { filter: { role: Role | null; cohortId: string | null; status: EnrollmentStatus | null; search: string | null } }) {
   const list = useQuery(ADMIN_PEOPLE, { variables: { ...filter, limit: PAGE + 1, offset: 0 }, fetchPolicy: 'cache-and-network' });
-  const { shown, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore(list.data?.users ?? [], PAGE, async (offset) => {
+  const paging = useShowMore(list.data?.users ?? [], PAGE, async (offset) => {
     const result = await list.fetchMore({
       variables: { ...filter, limit: PAGE + 1, offset },
       updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, users: appendPage(previous.users, fetchMoreResult.users, offset, byId) }),
     });
     return result.data?.users;
   });
+  const { shown } = paging;
 
   return (
     <QueryState loading={list.loading && !list.data} error={list.error} empty={shown.length === 0} emptyTitle="Nobody here" emptyText="Nobody matches these filters.">
@@ -91,17 +93,7 @@ function PeopleList({ filter }: { filter: { role: Role | null; cohortId: string 
           { header: 'Timezone', cell: (u) => u.timezone },
         ]}
       />
-      <Group justify="space-between" mt="sm" gap="sm">
-        <Text size="xs" c="dimmed" role="status" ref={statusRef} tabIndex={-1}>
-          {hasMore ? `Showing the first ${shown.length}.` : shown.length === 1 ? 'That is the only one.' : `That is all ${shown.length}.`}
-        </Text>
-        {hasMore && (
-          <Button variant="default" size="sm" onClick={() => void showMore()} loading={loadingMore}>
-            Show more
-          </Button>
-        )}
-      </Group>
-      {moreError ? <ErrorState error={moreError} title="More people could not be loaded" /> : null}
+      <ShowMoreFooter paging={paging} order="first" errorTitle="More people could not be loaded" />
     </QueryState>
   );
 }

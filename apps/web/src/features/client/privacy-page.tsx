@@ -1,12 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { appendPage } from '../../lib/paging';
 import { useShowMore } from '../../lib/use-show-more';
+import { ShowMoreFooter } from '../../ui/show-more';
 import { PageHeader } from '../../ui/page';
-import { ErrorState, QueryState } from '../../ui/states';
+import { QueryState } from '../../ui/states';
 import { DateTimeText } from '../../ui/time';
 import { readerRole, readKey, readSubject, submissionIndex, type AccessRead } from './access-log';
 
@@ -69,13 +70,14 @@ function ReadsList() {
   // Without the titles the list still works: each read is then "A homework answer".
   const own = useQuery(OWN_SUBMISSIONS, { fetchPolicy: 'cache-and-network' });
   const homework = useMemo(() => submissionIndex(own.data?.mySubmissions ?? []), [own.data]);
-  const { shown, hasMore, showMore, loadingMore, moreError, statusRef } = useShowMore<AccessRead>(log.data?.myAccessLog ?? [], PAGE, async (offset) => {
+  const paging = useShowMore<AccessRead>(log.data?.myAccessLog ?? [], PAGE, async (offset) => {
     const result = await log.fetchMore({
       variables: { limit: PAGE + 1, offset },
       updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, myAccessLog: appendPage(previous.myAccessLog, fetchMoreResult.myAccessLog, offset, readKey) }),
     });
     return result.data?.myAccessLog;
   });
+  const { shown } = paging;
 
   return (
     <section aria-labelledby="reads-heading">
@@ -130,17 +132,7 @@ function ReadsList() {
             })}
           </Table.Tbody>
         </Table>
-        <Group justify="space-between" mt="md" gap="sm">
-          <Text size="xs" c="dimmed" role="status" ref={statusRef} tabIndex={-1}>
-            {hasMore ? `Showing the latest ${shown.length} reads.` : shown.length === 1 ? 'That is the only read so far.' : `That is all ${shown.length} reads.`}
-          </Text>
-          {hasMore && (
-            <Button variant="default" onClick={() => void showMore()} loading={loadingMore}>
-              Show more
-            </Button>
-          )}
-        </Group>
-        {moreError ? <ErrorState error={moreError} title="More reads could not be loaded" /> : null}
+        <ShowMoreFooter paging={paging} order="latest" noun={{ one: 'read', many: 'reads' }} errorTitle="More reads could not be loaded" />
       </QueryState>
     </section>
   );
