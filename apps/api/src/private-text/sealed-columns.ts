@@ -143,10 +143,15 @@ export async function rekeyPrivateText(db: DataSource, cipher: PrivateTextCipher
       return rows.length;
     });
   }
-  // Files attached to homework (bytes, up to 5 MB each): a few per transaction.
+  counts['homework_uploads.data'] = await rekeyHomeworkUploads(db, cipher, batchSize);
+  return counts;
+}
+
+/** Files attached to homework (bytes, up to 5 MB each) still under an older key, re-encrypted a few per transaction. */
+export async function rekeyHomeworkUploads(db: DataSource, cipher: PrivateTextCipher, batchSize = FILE_BATCH): Promise<number> {
   const header = Buffer.from(`v1:${cipher.currentKeyId}\n`);
   const files = Math.min(batchSize, FILE_BATCH);
-  counts['homework_uploads.data'] = await inBatches(db, files, async (manager) => {
+  return inBatches(db, files, async (manager) => {
     const rows: { id: string; client_id: string; data: Buffer }[] = await manager.query(
       `SELECT id, client_id, data FROM homework_uploads WHERE substring(data FROM 1 FOR $2) <> $3 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [files, header.length, header],
@@ -157,7 +162,6 @@ export async function rekeyPrivateText(db: DataSource, cipher: PrivateTextCipher
     }
     return rows.length;
   });
-  return counts;
 }
 
 /** Files re-encrypted per transaction by rekeyPrivateText (each up to 5 MB). */
