@@ -51,6 +51,8 @@ describe('Messages', () => {
     await c.page.keyboard.type('Cora');
     await c.page.getByRole('option', { name: new RegExp(coach.name) }).waitFor();
     await c.page.keyboard.press('Enter');
+    // The button is disabled (out of the tab order) until the choice has rendered.
+    await c.page.locator('button:not([disabled])', { hasText: 'Open conversation' }).waitFor();
     await c.page.keyboard.press('Tab');
     await c.page.keyboard.press('Enter');
     await c.page.waitForURL('**/messages/*');
