@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '@anchored/config';
-import { createQueues, createRedis } from '@anchored/jobs';
 import type { BenchContext, BenchResult, Scenario } from './context';
 import { fromDist } from './dist';
+import { clearWorkerLeftovers } from './worker-leftovers';
 
 interface WorkerApp {
   get<T>(token: unknown): T;
@@ -81,13 +81,7 @@ export const summariesScenario: Scenario = async (ctx) => {
   } finally {
     await client.end();
     await app.close();
-    const redis = createRedis(ctx.redisUrl, 'worker');
-    const queues = createQueues(redis, { prefix: ctx.queuePrefix, reminderOffsetsSeconds: [86_400], scheduleHorizonHours: 48 });
-    await queues.email.obliterate({ force: true }).catch(() => undefined);
-    await queues.reminders.obliterate({ force: true }).catch(() => undefined);
-    await Promise.all([queues.email.close(), queues.reminders.close()]);
-    redis.disconnect();
-    rmSync(outbox, { recursive: true, force: true });
+    await clearWorkerLeftovers(ctx, outbox);
   }
 };
 
