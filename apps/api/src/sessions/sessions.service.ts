@@ -115,7 +115,9 @@ export class SessionsService {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw DomainError.badInput('dates', `"${date}" is not a day written YYYY-MM-DD.`);
       wanted.add(date);
     }
-    return this.changeSessions(caller, loaders, (manager) => this.upcomingOfSeries(manager, seriesId), async (upcoming, cohort) => {
+    return this.changeSessions(caller, loaders, (manager) => this.upcomingOfSeries(manager, seriesId), async (upcoming, cohortId) => {
+      // The access check has just loaded the cohort; its timezone is fixed once sessions exist.
+      const cohort = (await loaders.cohortById.load(cohortId)) as CohortEntity;
       const dayOf = (s: SessionEntity) => DateTime.fromJSDate(s.startsAt, { zone: cohort.timezone }).toISODate() as string;
       const chosen = upcoming.filter((s) => wanted.has(dayOf(s)));
       const matched = new Set(chosen.map(dayOf));
@@ -170,15 +172,14 @@ export class SessionsService {
     caller: AuthUser,
     loaders: Loaders,
     load: (manager: EntityManager) => Promise<{ cohortId: string; sessions: SessionEntity[] }>,
-    change: (sessions: SessionEntity[], cohort: CohortEntity) => void | SessionEntity[] | Promise<void | SessionEntity[]>,
+    change: (sessions: SessionEntity[], cohortId: string) => void | SessionEntity[] | Promise<void | SessionEntity[]>,
   ): Promise<SessionEntity[]> {
     let before: SessionEntity[] = [];
     const after = await this.db.transaction(async (manager: EntityManager) => {
       const { cohortId, sessions } = await load(manager);
       await this.access.require(caller, Permission.MANAGE_COHORT, { cohortId }, loaders);
-      const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: cohortId });
       const snapshot = new Map(sessions.map((s) => [s.id, { ...s }]));
-      const changed = (await change(sessions, cohort)) ?? sessions;
+      const changed = (await change(sessions, cohortId)) ?? sessions;
       before = changed.map((s) => snapshot.get(s.id) as SessionEntity);
       for (const session of changed) session.sequence += 1;
       return manager.getRepository(SessionEntity).save(changed);
