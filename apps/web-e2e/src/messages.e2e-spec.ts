@@ -47,6 +47,8 @@ describe('Messages', () => {
     await c.page.goto('/messages');
     await c.page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
     const picker = c.page.getByRole('textbox', { name: 'Message your coach' });
+    // The picker stays disabled until the coaches have loaded; typing before that goes nowhere.
+    await picker.and(c.page.locator(':enabled')).waitFor();
     await picker.focus();
     await c.page.keyboard.type('Cora');
     await c.page.getByRole('option', { name: new RegExp(coach.name) }).waitFor();
